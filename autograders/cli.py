@@ -1,0 +1,115 @@
+"""Command line: ``python -m autograders <command>``.
+
+Commands: ``analyze`` (one draft), ``monitor`` (social media mentions), ``grade`` and ``report`` (nbgrader
+cohorts). Help and errors are in Indonesian. Input that cannot be read exits with code 2 and one line on
+stderr; any draft that can be read is analysed (exit 0).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from importlib import import_module
+from pathlib import Path
+
+from . import __version__
+from .inputs import InputError, read_text_input
+
+# Subcommands that live in other modules: name -> (module, help text). Each module has add_arguments(parser)
+# and run(args) -> int.
+PLUGGED = {
+    "monitor": ("autograders.monitoring.cli", "Analisis pemantauan media sosial dari berkas CSV/Excel."),
+    "grade": ("autograders.grading.cli", "Menilai kiriman satu tugas nbgrader tanpa menjalankan kode peserta."),
+    "report": ("autograders.grading.report_cli", "Menyusun laporan nilai kohort (CSV, halaman umpan balik, grafik)."),
+}
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str):  # noqa: D401 - argparse hook
+        self.print_usage(sys.stderr)
+        self.exit(2, f"Kesalahan: {_translate(message)}\n")
+
+
+def _translate(message: str) -> str:
+    return (message.replace("the following arguments are required", "argumen berikut wajib diisi")
+            .replace("invalid choice", "pilihan tidak sah").replace("choose from", "pilih dari")
+            .replace("unrecognized arguments", "argumen tidak dikenal")
+            .replace("expected one argument", "perlu satu nilai"))
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="python -m autograders", description="Kelas Humas Digital: alat pemeriksa tulisan humas pemerintah.",
+                     add_help=False)
+    parser.add_argument("-h", "--help", action="help", help="tampilkan bantuan ini lalu keluar")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}", help="tampilkan versi")
+    sub = parser.add_subparsers(dest="command", metavar="PERINTAH", parser_class=_Parser)
+
+    a = sub.add_parser("analyze", help="Memeriksa keterbacaan dan SEO satu draf.", add_help=False,
+                       description="Memeriksa keterbacaan dan SEO satu draf (Markdown, HTML, atau teks biasa).")
+    a.add_argument("-h", "--help", action="help", help="tampilkan bantuan ini lalu keluar")
+    a.add_argument("path", metavar="BERKAS", help="berkas draf, atau - untuk membaca dari masukan standar")
+    a.add_argument("--lang", choices=["id", "en"], help="bahasa draf (dideteksi otomatis jika kosong)")
+    a.add_argument("--keyphrase", default="", help="frasa kunci yang ingin ditemukan pembaca di mesin pencari")
+    a.add_argument("--title", default="", help="judul SEO (jika kosong: H1 pertama)")
+    a.add_argument("--description", default="", help="deskripsi meta")
+    a.add_argument("--slug", default="", help="slug URL, misalnya urus-ktp-di-mal-pelayanan")
+    a.add_argument("--url", default="", help="alamat halaman, untuk membedakan tautan internal dan keluar")
+    a.add_argument("--format", choices=["text", "json"], default="text", help="bentuk laporan (bawaan: text)")
+    a.add_argument("--feedback-lang", choices=["id", "en"], default="id", help="bahasa umpan balik (bawaan: id)")
+    a.add_argument("--kind", choices=["article", "press_release", "social_post"], default="article",
+                   help="jenis draf: article (bawaan), press_release, social_post")
+    a.add_argument("--platform", default="", help="untuk social_post: x, instagram, facebook, linkedin, tiktok, youtube, threads")
+    a.add_argument("--input-format", choices=["markdown", "html", "text"], help="format masukan (dideteksi otomatis jika kosong)")
+
+    for name, (module, help_text) in PLUGGED.items():
+        p = sub.add_parser(name, help=help_text, description=help_text, add_help=False)
+        p.add_argument("-h", "--help", action="help", help="tampilkan bantuan ini lalu keluar")
+        p.set_defaults(plugin=module)
+        try:
+            import_module(module).add_arguments(p)
+        except ModuleNotFoundError:
+            p.set_defaults(unavailable=True)
+    return parser
+
+
+def run_analyze(args: argparse.Namespace) -> int:
+    from .engine import analyze
+
+    try:
+        text = read_text_input(args.path)
+    except InputError as error:
+        print(f"Kesalahan: {error}", file=sys.stderr)
+        return 2
+    try:
+        report = analyze(text, lang=args.lang, keyphrase=args.keyphrase, title=args.title, description=args.description,
+                         slug=args.slug, url=args.url, feedback_lang=args.feedback_lang, kind=args.kind,
+                         platform=args.platform, fmt=args.input_format)
+    except ValueError as error:
+        print(f"Kesalahan: {error}", file=sys.stderr)
+        return 2
+    if args.format == "json":
+        json.dump(report.to_dict(), sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        sys.stdout.write(report.to_text())
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    if hasattr(sys.stdout, "reconfigure"):
+        sys.stdout.reconfigure(encoding="utf-8", errors="replace")  # type: ignore[union-attr]
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help()
+        return 2
+    if args.command == "analyze":
+        return run_analyze(args)
+    if getattr(args, "unavailable", False):
+        print(f"Kesalahan: perintah {args.command} belum tersedia dalam instalasi ini.", file=sys.stderr)
+        return 2
+    try:
+        return int(import_module(args.plugin).run(args) or 0)
+    except KeyboardInterrupt:
+        print("Dihentikan.", file=sys.stderr)
+        return 130

@@ -1,0 +1,64 @@
+"""Keyphrase matching that understands word forms.
+
+A keyphrase is reduced to the stems of its content words (function words dropped, unless the keyphrase has
+nothing else). For Indonesian the stems come from Sastrawi, so *layanan*, *pelayanan*, *dilayani* and *melayani*
+all match the keyphrase *layanan* — the word-form matching Yoast sells only in its paid plan. A text "contains"
+the keyphrase when every content stem occurs in it; a sentence holds as many occurrences as its rarest stem.
+"""
+from __future__ import annotations
+
+from typing import Callable, Sequence
+
+from .language import Language
+from .lexicon import stem_en, stem_id
+from .words import Word, tokenize
+
+STEMMERS: dict[str, Callable[[str], str]] = {"sastrawi": stem_id, "light_english": stem_en}
+
+
+def _stemmer(language: Language) -> Callable[[str], str]:
+    return STEMMERS.get(str(language.settings.get("stemmer", "")), str.lower)
+
+
+def content_words(keyphrase: str, language: Language) -> list[str]:
+    words = [w.lower for w in tokenize(keyphrase) if w.kind in ("word", "number")]
+    content = [w for w in words if w not in language.stopwords]
+    return content or words
+
+
+def keyphrase_stems(keyphrase: str, language: Language) -> tuple[str, ...]:
+    stem = _stemmer(language)
+    return tuple(dict.fromkeys(stem(w) for w in content_words(keyphrase, language)))
+
+
+def word_stems(words: Sequence[Word], language: Language) -> list[str]:
+    stem = _stemmer(language)
+    return [stem(w.lower) if w.kind == "word" else w.lower for w in words]
+
+
+def occurrences(words: Sequence[Word], stems: Sequence[str], language: Language) -> int:
+    """How many times the whole keyphrase occurs in these words (the count of its rarest stem)."""
+    if not stems:
+        return 0
+    found = word_stems(words, language)
+    return min(found.count(s) for s in stems)
+
+
+def contains(words: Sequence[Word], stems: Sequence[str], language: Language) -> bool:
+    return occurrences(words, stems, language) > 0
+
+
+def contains_text(text: str, stems: Sequence[str], language: Language) -> bool:
+    return contains(tokenize(text.replace("-", " ")), stems, language)
+
+
+def matched_marks(words: Sequence[Word], stems: Sequence[str], language: Language) -> list[tuple[int, int]]:
+    wanted = set(stems)
+    return [(w.start, w.end) for w, s in zip(words, word_stems(words, language)) if s in wanted]
+
+
+def starts_with(text: str, keyphrase: str) -> bool:
+    """Exact keyphrase (case-insensitive, spacing ignored) at the start of ``text``."""
+    norm_text = " ".join(w.lower for w in tokenize(text))
+    norm_key = " ".join(w.lower for w in tokenize(keyphrase))
+    return bool(norm_key) and norm_text.startswith(norm_key)

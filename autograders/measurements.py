@@ -1,0 +1,127 @@
+"""Measurements ("researches"): pure functions of a :class:`~autograders.document.Document`.
+
+They count and locate; they never judge. Each value is computed once per document and cached on it, so the
+readability checks, the SEO checks, the statistics block and the genre checks can all ask for the same number.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from . import passive
+from .document import Document, Sentence
+from .syllables import count_syllables
+
+
+def sentence_lengths(doc: Document) -> list[int]:
+    return doc.cached("sentence_lengths", lambda: [len(s.words) for s in doc.sentences])
+
+
+def long_sentences(doc: Document, max_words: int) -> list[Sentence]:
+    return doc.cached(f"long_sentences:{max_words}", lambda: [s for s in doc.sentences if len(s.words) > max_words])
+
+
+def passive_sentences(doc: Document) -> list[tuple[Sentence, int]]:
+    """Passive sentences with the index of the word that makes each passive."""
+
+    def compute():
+        found = []
+        for sentence in doc.sentences:
+            index = passive.passive_word(sentence, doc.language)
+            if index is not None:
+                found.append((sentence, index))
+        return found
+
+    return doc.cached("passive_sentences", compute)
+
+
+def _transition_hit(sentence: Sentence, doc: Document) -> bool:
+    lang = doc.language
+    words = [w.lower for w in sentence.words]
+    if any(w in lang.transition_words for w in words):
+        return True
+    joined = " " + " ".join(words) + " "
+    for phrase in lang.transition_phrases:
+        if " " + " ".join(phrase) + " " in joined:
+            return True
+    for first, second in lang.transition_pairs:
+        a = joined.find(" " + " ".join(first) + " ")
+        if a >= 0 and joined.find(" " + " ".join(second) + " ", a + 1) > a:
+            return True
+    return False
+
+
+def transition_sentences(doc: Document) -> list[Sentence]:
+    return doc.cached("transition_sentences", lambda: [s for s in doc.sentences if _transition_hit(s, doc)])
+
+
+def syllables(doc: Document) -> int:
+    code = doc.language.code
+    return doc.cached("syllables", lambda: sum(count_syllables(w.text, code) for w in doc.words))
+
+
+def body_word_count(doc: Document) -> int:
+    return doc.cached("body_words", lambda: sum(len(b.words) for b in doc.body_blocks))
+
+
+@dataclass(frozen=True)
+class Section:
+    """Text between two subheadings (or before the first)."""
+
+    words: int
+    start: int
+    end: int
+
+
+def sections(doc: Document) -> list[Section]:
+    def compute():
+        result: list[Section] = []
+        words, start, end = 0, None, None
+        for block in doc.blocks:
+            if block.kind == "heading":
+                if words:
+                    result.append(Section(words, start, end))
+                words, start, end = 0, None, None
+            elif block.kind != "code":
+                words += len(block.words)
+                start = block.start if start is None else start
+                end = block.end
+        if words:
+            result.append(Section(words, start, end))
+        return result
+
+    return doc.cached("sections", compute)
+
+
+def sentence_beginning_runs(doc: Document) -> list[tuple[str, list[Sentence]]]:
+    """Runs of consecutive sentences (within one block sequence) that begin with the same word."""
+
+    def first_word(sentence: Sentence) -> str:
+        words = [w.lower for w in sentence.words]
+        if not words:
+            return ""
+        if words[0] in doc.language.first_word_skips and len(words) > 1:
+            return " ".join(words[:2])
+        return words[0]
+
+    def compute():
+        runs: list[tuple[str, list[Sentence]]] = []
+        current: list[Sentence] = []
+        current_word = None
+        for sentence in doc.sentences:
+            word = first_word(sentence)
+            if word and word == current_word:
+                current.append(sentence)
+            else:
+                if current_word and len(current) > 1:
+                    runs.append((current_word, current))
+                current, current_word = [sentence], word
+        if current_word and len(current) > 1:
+            runs.append((current_word, current))
+        return runs
+
+    return doc.cached("beginning_runs", compute)
+
+
+def syllables_of(sentence: Sentence, doc: Document) -> int:
+    code = doc.language.code
+    return sum(count_syllables(w.text, code) for w in sentence.words)

@@ -1,0 +1,177 @@
+"""Passive voice: which sentences are passive, and which word makes them so.
+
+Each language's ``settings.json`` lists the rules that apply (``"passive_rules"``); the rules read word lists
+from the language folder. Indonesian rules, all applied to one sentence's words:
+
+``di_passive``
+    A word *di* + verb root (with optional *-kan*, *-i*, *-nya*, *per-*): *dilayani*, *diperbarui*. Not a passive
+    when the word itself is a root word (*diskusi*, *dinas*, *direktur*, *dirinya*), is on the exception list, is a
+    government abbreviation (*diklat*, *dinkes*, *dirjen*) or is capitalised mid-sentence (a name: *Dimas*).
+    The root after *di* must be a real Indonesian root (Sastrawi's dictionary), so *diklat* (→ *klat*) never counts.
+``ter_passive``
+    *ter* + a root on the list of verbs whose *ter-* form is a passive or accidental (*tertutup*, *terjual*,
+    *tercatat*), never superlatives (*terbaik*) or words that merely start with *ter* (*terus*, *terima kasih*).
+``ke_an_adversative``
+    *ke-…-an* around a root on the adversative list (*kehujanan*, *kebanjiran*, *kecurian*).
+``object_focus``
+    The object-focus passive: a fronted object marked by *itu/ini/tersebut*, then optional aspect words, a
+    pronoun agent and a bare verb: *Surat itu saya tanda tangani*, *Laporan ini sudah kami kirim*.
+
+English: ``be_participle`` — a form of *be* or *get*, optional adverbs, then a past participle (regular *-ed*
+or from the irregular list): *was written*, *is being built*, *got approved*.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Callable, Iterable
+
+from .document import Sentence
+from .language import Language
+from .lexicon import is_root, root_words
+
+_SUFFIXES = ("kannya", "kanlah", "kan", "inya", "nya", "lah", "pun", "i")
+
+
+def _gov_abbreviations(language: Language) -> frozenset[str]:
+    return _abbr_first_column(language)
+
+
+@lru_cache(maxsize=None)
+def _abbr_first_column(language: Language) -> frozenset[str]:
+    names = set()
+    for name in ("government_abbreviations",):
+        for entry in language.words(name):
+            names.add(entry.split("\t")[0].strip().lower())
+        for row in language.table(name, 2):
+            names.add(row[0].lower())
+    return frozenset(names)
+
+
+def _strip_suffix(word: str) -> Iterable[str]:
+    yield word
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            yield word[: -len(suffix)]
+
+
+def _di_root(word: str) -> str | None:
+    """The verb root inside a di- word, or None."""
+    rest = word[2:]
+    roots = root_words()
+    candidates = [rest]
+    if rest.startswith("per"):
+        candidates.append(rest[3:])
+    if rest.startswith("ber"):
+        candidates.append(rest[3:])
+    for candidate in candidates:
+        for form in _strip_suffix(candidate):
+            if form in roots and len(form) >= 3:
+                return form
+    return None
+
+
+def di_passive(words: list[tuple[str, bool]], language: Language) -> int | None:
+    exceptions = language.words("passive_di_exceptions")
+    government = _gov_abbreviations(language)
+    for i, (word, capitalised) in enumerate(words):
+        if len(word) < 5 or not word.startswith("di") or not word.isalpha():
+            continue
+        if capitalised and i > 0:
+            continue  # a name: Dimas, Dinda, Direktorat as a proper noun
+        if word in exceptions or word in government or is_root(word):
+            continue
+        if _di_root(word):
+            return i
+    return None
+
+
+def ter_passive(words: list[tuple[str, bool]], language: Language) -> int | None:
+    roots = language.words("ter_passive_roots")
+    not_passive = language.words("ter_non_passive")
+    for i, (word, capitalised) in enumerate(words):
+        if not word.startswith("ter") or len(word) < 6 or word in not_passive or (capitalised and i > 0):
+            continue
+        for form in _strip_suffix(word[3:]):
+            if form in roots:
+                return i
+    return None
+
+
+def ke_an_adversative(words: list[tuple[str, bool]], language: Language) -> int | None:
+    roots = language.words("ke_an_adversative_roots")
+    for i, (word, _cap) in enumerate(words):
+        if word.startswith("ke") and word.endswith("an") and len(word) > 6 and word[2:-2] in roots:
+            return i
+    return None
+
+
+_ASPECT = frozenset("sudah telah akan belum sedang masih harus dapat bisa perlu segera baru pun juga lalu tidak".split())
+_FRONTING = frozenset(("itu", "ini", "tersebut", "tadi"))
+# "selain itu, saya …", "oleh karena itu kami …": a connective, not a fronted object.
+_CONNECTIVE_BEFORE = frozenset("selain karena setelah sesudah sebelum untuk dengan demikian namun sementara akibat oleh "
+                               "meskipun walaupun sejak begitu kalau jika apabila bila di dari ke pada saat waktu".split())
+
+
+def object_focus(words: list[tuple[str, bool]], language: Language) -> int | None:
+    pronouns = language.words("object_focus_pronouns") or frozenset(("saya", "kami", "kita", "aku", "kamu", "anda", "engkau"))
+    roots = root_words()
+    for i, (word, _cap) in enumerate(words):
+        if word not in _FRONTING or i == 0 or words[i - 1][0] in _CONNECTIVE_BEFORE:
+            continue
+        j = i + 1
+        while j < len(words) and words[j][0] in _ASPECT:
+            j += 1
+        if j + 1 < len(words) and words[j][0] in pronouns:
+            verb = words[j + 1][0]
+            if any(form in roots for form in _strip_suffix(verb)) and not verb.startswith(("me", "ber", "ter", "di")):
+                return j
+        if j < len(words) and (words[j][0].startswith(("ku", "kau")) and len(words[j][0]) > 4):
+            rest = words[j][0][2:] if words[j][0].startswith("ku") else words[j][0][3:]
+            if any(form in roots for form in _strip_suffix(rest)) and not is_root(words[j][0]):
+                return j
+    return None
+
+
+_BE = frozenset("is are was were be been being am get gets got gotten getting become becomes became".split())
+_ADVERB = re.compile(r"^(?:not|never|also|already|often|always|still|just|being|been|\w+ly)$")
+_ED_NOT_PARTICIPLE = frozenset("need red bed shed feed seed speed bleed breed weed hundred indeed".split())
+
+
+def be_participle(words: list[tuple[str, bool]], language: Language) -> int | None:
+    irregular = language.words("irregular_participles")
+    for i, (word, _cap) in enumerate(words):
+        if word not in _BE:
+            continue
+        j = i + 1
+        while j < len(words) and _ADVERB.match(words[j][0]) and words[j][0] not in irregular:
+            j += 1
+        if j < len(words):
+            candidate = words[j][0]
+            if candidate in irregular or (candidate.endswith("ed") and len(candidate) > 3 and candidate not in _ED_NOT_PARTICIPLE):
+                return j
+    return None
+
+
+RULES: dict[str, Callable[[list[tuple[str, bool]], Language], int | None]] = {
+    "di_passive": di_passive,
+    "ter_passive": ter_passive,
+    "ke_an_adversative": ke_an_adversative,
+    "object_focus": object_focus,
+    "be_participle": be_participle,
+}
+
+
+def passive_word(sentence: Sentence, language: Language) -> int | None:
+    """Index (into ``sentence.words``) of the word that makes the sentence passive, or None."""
+    words = [(w.lower, w.text[:1].isupper()) for w in sentence.words if w.kind == "word"]
+    positions = [k for k, w in enumerate(sentence.words) if w.kind == "word"]
+    for rule in language.settings.get("passive_rules", []):
+        hit = RULES[rule](words, language)
+        if hit is not None:
+            return positions[hit]
+    return None
+
+
+def is_passive(sentence: Sentence, language: Language) -> bool:
+    return passive_word(sentence, language) is not None

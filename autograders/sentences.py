@@ -1,0 +1,100 @@
+"""Sentence splitting for Indonesian (and English) writing, with character offsets.
+
+The splitter works inside one block (paragraph, list item, quote); headings and list items are blocks of their
+own, so a heading without a period never runs into the next sentence. A candidate boundary is a run of ``.``,
+``!``, ``?`` or ``…`` (with closing quotes or brackets) followed by white space. It is *not* a boundary when:
+
+* the next word starts with a lower-case letter (``"…?" tanya warga.``, ``Tunggu… lalu``);
+* the word before the period is a known abbreviation of the language (``Jl.``, ``No.``, ``Dr.``, ``S.Sos.``),
+  unless it is one that may end a sentence (``dll.``, ``dsb.``) and the next word is capitalised;
+* the word before the period is a single capital letter (an initial: ``H. Ahmad``) or a dotted abbreviation
+  like ``a.n.`` / ``S.H.`` not followed by a capital-initial sentence start after a sentence-final abbreviation;
+* the period belongs to a list marker at the start of the block (``1.``).
+
+Numbers (1.250; 34,5; 09.00 WIB; Rp125.000,00), URLs and e-mail addresses never contain white space after
+their inner periods, so they are never candidates. Datelines (``SUKAMAJU, 2 Desember 2026 –``) have no period.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .language import Language
+
+_CANDIDATE = re.compile(r"(?:\.{2,}|…|[.!?])+[\"'”’»)\]]*(?=\s|$)")
+_WORD_BEFORE = re.compile(r"([^\s\"'“(\[]+)$")
+_LIST_MARKER_START = re.compile(r"^\s*(?:\d{1,3}|[a-zA-Z]|[ivxIVX]{1,4})[.)]$")
+_CLOSERS = "\"'”’»)]"
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    start: int
+    end: int
+
+
+def _next_word_start(text: str, pos: int) -> str:
+    """First non-space, non-quote character after ``pos`` ('' at the end)."""
+    m = re.compile(r"[\s\"'“‘«(\[*_-]*(\S?)").match(text, pos)
+    return m.group(1) if m else ""
+
+
+def _is_boundary(text: str, match: re.Match, language: Language) -> bool:
+    punct = match.group()
+    nxt = _next_word_start(text, match.end())
+    if not nxt:
+        return True
+    if nxt.islower():
+        return False
+    core = punct.rstrip(_CLOSERS)
+    if core != ".":
+        return True  # ! ? … and ... followed by a capital or digit
+    before = _WORD_BEFORE.search(text, 0, match.start())
+    if not before:
+        return True
+    word = before.group(1)
+    if _LIST_MARKER_START.match(text[: match.end()]):
+        return False
+    lowered = word.lower()
+    if lowered in language.sentence_final_abbreviations:
+        return True
+    if _known_abbreviation(word, language):
+        return False
+    if len(word) == 1 and word.isalpha() and word.isupper():
+        return False  # an initial: H. Ahmad, M. Yamin
+    if re.fullmatch(r"(?:[A-Za-z]{1,4}\.)+[A-Za-z]{1,4}", word):
+        return False  # dotted abbreviation not in the list: S.Kom, a.n
+    return True
+
+
+def _known_abbreviation(word: str, language: Language) -> bool:
+    if word in language.abbreviations:
+        return True
+    # Case-insensitive match only for all-lower list entries written capitalised at a sentence start (Dll., Tgl.).
+    lowered = word.lower()
+    return lowered in language.abbreviations and word[:1].isupper() and word[1:].islower()
+
+
+def split_sentences(text: str, language: Language, offset: int = 0) -> list[Span]:
+    """Sentence spans of one block of text (offsets shifted by ``offset``), empty ones dropped."""
+    spans: list[Span] = []
+    start = 0
+    for match in _CANDIDATE.finditer(text):
+        if _is_boundary(text, match, language):
+            _add(spans, text, start, match.end(), offset)
+            start = match.end()
+    _add(spans, text, start, len(text), offset)
+    return spans
+
+
+def _add(spans: list[Span], text: str, start: int, end: int, offset: int) -> None:
+    segment = text[start:end]
+    stripped = segment.strip()
+    if not stripped or not any(ch.isalnum() for ch in stripped):
+        if spans and stripped:
+            # Stray punctuation (an emoji, a closing mark): attach it to the previous sentence.
+            prev = spans[-1]
+            spans[-1] = Span(prev.start, offset + start + len(segment.rstrip()))
+        return
+    lead = len(segment) - len(segment.lstrip())
+    spans.append(Span(offset + start + lead, offset + start + lead + len(stripped)))

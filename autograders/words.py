@@ -1,0 +1,50 @@
+"""Word tokens with character offsets.
+
+A word is a run of letters or digits; inner hyphens and apostrophes keep it whole, so Indonesian reduplication
+(*buku-buku*, *KTP-el*) is one word. Numbers with Indonesian separators (1.250, 34,5, 09.00, Rp125.000,00) are one
+word; URLs and e-mail addresses are one word each. Emoji and punctuation are not words.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+URL_PATTERN = r"(?:https?://|www\.)[^\s<>\"'()\[\]]+[^\s<>\"'()\[\].,;:!?]"
+DOMAIN_PATTERN = r"(?:[a-z0-9-]+\.)+(?:go\.id|ac\.id|co\.id|or\.id|id|com|org|net|gov|edu|info|io)\b(?:/[^\s<>\"'()]*[^\s<>\"'().,;:!?])?"
+EMAIL_PATTERN = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+NUMBER_PATTERN = r"(?:Rp\.?\s?)?\d+(?:[.,:]\d+)*(?:%|\b)"
+WORD_PATTERN = r"[^\W_]+(?:['’\-][^\W_]+)*"
+
+_TOKEN = re.compile(
+    "|".join(f"(?P<{name}>{pattern})" for name, pattern in (
+        ("url", URL_PATTERN), ("email", EMAIL_PATTERN), ("domain", DOMAIN_PATTERN),
+        ("number", NUMBER_PATTERN), ("word", WORD_PATTERN),
+    )),
+    re.IGNORECASE | re.UNICODE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    text: str
+    start: int
+    end: int
+    kind: str  # word | number | url | email | domain
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+
+def tokenize(text: str, offset: int = 0) -> list[Word]:
+    """All words of ``text``; offsets are shifted by ``offset``."""
+    return [
+        Word(m.group(), m.start() + offset, m.end() + offset, m.lastgroup or "word")
+        for m in _TOKEN.finditer(text)
+    ]
+
+
+def is_acronym(token: str) -> bool:
+    """All capitals (and maybe digits), at least two letters: KTP, DPRD, BPJS, COVID-19."""
+    letters = [c for c in token if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
