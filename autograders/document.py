@@ -7,6 +7,7 @@ keeps its ``start``/``end`` offsets into it, so a check can point at exactly wha
 """
 from __future__ import annotations
 
+import re
 import threading
 import unicodedata
 from dataclasses import dataclass, field
@@ -19,7 +20,7 @@ from .sentences import split_sentences
 from .words import Word, tokenize
 
 MAX_CHARACTERS = 2_000_000  # drafts longer than this are cut (and the report says so)
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,8 +105,7 @@ class Document:
 
 def clean_text(text: str) -> str:
     """NFC, Unix newlines, no zero-width characters or NUL/control bytes (tabs and newlines kept)."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_INVISIBLE)
-    text = "".join(ch for ch in text if ch in "\n\t" or unicodedata.category(ch) != "Cc")
+    text = _INVISIBLE.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
     return unicodedata.normalize("NFC", text)
 
 

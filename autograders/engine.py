@@ -10,7 +10,7 @@ import logging
 from typing import Callable, Iterable
 
 from . import measurements as m
-from . import readability, seo
+from . import genre, readability, seo
 from .checks import CheckResult
 from .document import Document, parse
 from .feedback import FEEDBACK_LANGUAGES
@@ -22,8 +22,6 @@ log = logging.getLogger(__name__)
 
 Check = Callable[[Document, Paper], CheckResult]
 
-# Extra sections per kind of draft: name -> function(document, paper) -> list of checks. Filled by genre modules.
-GENRES: dict[str, Callable[[Document, Paper], list[CheckResult]]] = {}
 
 
 def run_checks(checks: Iterable[Check], doc: Document, paper: Paper) -> list[CheckResult]:
@@ -90,9 +88,9 @@ def analyze(
         Section("readability", run_checks(readability.checks_for(language), doc, paper)),
         Section("seo", run_checks(seo.CHECKS, doc, paper)),
     ]
-    genre = GENRES.get(kind)
-    if genre is not None:
-        sections.append(Section("genre", genre(doc, paper)))
+    genre_results = genre.genre_checks(doc, paper, run_checks)
+    if genre_results is not None:
+        sections.append(Section("genre", genre_results))
     notices = ["notice.truncated"] if doc.truncated else []
     if not doc.text.strip():
         notices.append("notice.empty")

@@ -68,6 +68,17 @@ def _di_root(word: str) -> str | None:
         for form in _strip_suffix(candidate):
             if form in roots and len(form) >= 3:
                 return form
+            compound = _compound(form, roots)
+            if compound:
+                return compound
+    return None
+
+
+def _compound(form: str, roots: frozenset[str]) -> str | None:
+    """Closed compounds written as one word after an affix: ditandatangani, ditindaklanjuti."""
+    for k in range(4, len(form) - 3):
+        if form[:k] in roots and form[k:] in roots:
+            return form
     return None
 
 
@@ -81,7 +92,9 @@ def di_passive(words: list[tuple[str, bool]], language: Language) -> int | None:
             continue  # a name: Dimas, Dinda, Direktorat as a proper noun
         if word in exceptions or word in government or is_root(word):
             continue
-        if _di_root(word):
+        root = _di_root(word)
+        # Sentence-initial capitals may be names (Dimas, Dian): there, a root of 3 letters is not evidence enough.
+        if root and not (capitalised and len(root) < 4):
             return i
     return None
 
@@ -113,18 +126,36 @@ _CONNECTIVE_BEFORE = frozenset("selain karena setelah sesudah sebelum untuk deng
                                "meskipun walaupun sejak begitu kalau jika apabila bila di dari ke pada saat waktu".split())
 
 
+# Words that follow a pronoun subject without making an object-focus passive: modals, adjectives of ability.
+_NOT_VERBS = _ASPECT | frozenset("mampu ingin mau hendak suka senang yakin tahu paham sangat lebih semua sendiri".split())
+
+
+def _bare_verb(word: str, roots: frozenset[str]) -> bool:
+    """A verb without the active meN- prefix: a root, root + -kan/-i, or per-/pel- + root (+ -kan/-i)."""
+    for form in _strip_suffix(word):
+        if form in roots or _compound(form, roots):
+            return True
+        for prefix in ("per", "pel"):
+            if form.startswith(prefix) and form[len(prefix):] in roots:
+                return True
+    return False
+
+
 def object_focus(words: list[tuple[str, bool]], language: Language) -> int | None:
     pronouns = language.words("object_focus_pronouns") or frozenset(("saya", "kami", "kita", "aku", "kamu", "anda", "engkau"))
     roots = root_words()
     for i, (word, _cap) in enumerate(words):
         if word not in _FRONTING or i == 0 or words[i - 1][0] in _CONNECTIVE_BEFORE:
             continue
+        # The fronted object is a noun phrase: no active verb before it ("Setelah mempelajari modul ini, Anda mampu").
+        if any(w.startswith(("me", "ber")) and not is_root(w) for w, _ in words[:i]):
+            continue
         j = i + 1
         while j < len(words) and words[j][0] in _ASPECT:
             j += 1
         if j + 1 < len(words) and words[j][0] in pronouns:
             verb = words[j + 1][0]
-            if any(form in roots for form in _strip_suffix(verb)) and not verb.startswith(("me", "ber", "ter", "di")):
+            if verb not in _NOT_VERBS and _bare_verb(verb, roots) and (verb in roots or not verb.startswith(("me", "ber", "ter", "di"))):
                 return j
         if j < len(words) and (words[j][0].startswith(("ku", "kau")) and len(words[j][0]) > 4):
             rest = words[j][0][2:] if words[j][0].startswith("ku") else words[j][0][3:]
@@ -140,6 +171,7 @@ _ED_NOT_PARTICIPLE = frozenset("need red bed shed feed seed speed bleed breed we
 
 def be_participle(words: list[tuple[str, bool]], language: Language) -> int | None:
     irregular = language.words("irregular_participles")
+    adjectives = language.words("ed_adjectives")
     for i, (word, _cap) in enumerate(words):
         if word not in _BE:
             continue
@@ -148,6 +180,8 @@ def be_participle(words: list[tuple[str, bool]], language: Language) -> int | No
             j += 1
         if j < len(words):
             candidate = words[j][0]
+            if candidate in adjectives:
+                continue
             if candidate in irregular or (candidate.endswith("ed") and len(candidate) > 3 and candidate not in _ED_NOT_PARTICIPLE):
                 return j
     return None

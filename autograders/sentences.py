@@ -39,6 +39,9 @@ def _next_word_start(text: str, pos: int) -> str:
     return m.group(1) if m else ""
 
 
+_NEXT_WORD = re.compile(r"[\s\"'“‘«(\[*_-]*([^\W\d_][\w-]*)")
+
+
 def _is_boundary(text: str, match: re.Match, language: Language) -> bool:
     punct = match.group()
     nxt = _next_word_start(text, match.end())
@@ -55,24 +58,27 @@ def _is_boundary(text: str, match: re.Match, language: Language) -> bool:
     word = before.group(1)
     if _LIST_MARKER_START.match(text[: match.end()]):
         return False
-    lowered = word.lower()
-    if lowered in language.sentence_final_abbreviations:
+    if word.lower() in language.sentence_final_abbreviations:
         return True
-    if _known_abbreviation(word, language):
-        return False
+    if _known_abbreviation(word, language) or re.fullmatch(r"(?:[A-Za-z]{1,4}\.)+[A-Za-z]{1,4}", word):
+        # An abbreviation ends a sentence only when a function word starts the next one:
+        # "…, M.Si. Ia menjabat …" splits; "Dr. Siti", "No. 10", "a.n. Bupati" do not.
+        next_word = _NEXT_WORD.match(text, match.end())
+        return bool(next_word) and next_word.group(1).lower() in language.stopwords and next_word.group(1)[:1].isupper()
     if len(word) == 1 and word.isalpha() and word.isupper():
         return False  # an initial: H. Ahmad, M. Yamin
-    if re.fullmatch(r"(?:[A-Za-z]{1,4}\.)+[A-Za-z]{1,4}", word):
-        return False  # dotted abbreviation not in the list: S.Kom, a.n
     return True
 
 
 def _known_abbreviation(word: str, language: Language) -> bool:
+    """Listed abbreviations; an all-lower-case entry (dll, tgl) matches any case, a capitalised one (No, Hal)
+    only a capitalised word, so "no." or "hal." as ordinary words still end sentences."""
     if word in language.abbreviations:
         return True
-    # Case-insensitive match only for all-lower list entries written capitalised at a sentence start (Dll., Tgl.).
     lowered = word.lower()
-    return lowered in language.abbreviations and word[:1].isupper() and word[1:].islower()
+    if lowered in language.abbreviations:
+        return True
+    return word[:1].isupper() and word[:1] + word[1:].lower() in language.abbreviations
 
 
 def split_sentences(text: str, language: Language, offset: int = 0) -> list[Span]:
