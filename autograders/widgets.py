@@ -1,0 +1,285 @@
+"""The book's live tools (ipywidgets). Each one is a thin face on the one engine.
+
+* :func:`draft_checker` — *Pemeriksa draf*: text area plus keyphrase, title, description and slug; a
+  traffic-light report with the flagged sentences highlighted, updated as the trainee types (debounced).
+* :func:`serp_preview` — *Pratinjau hasil pencarian*: title, URL and description as a search result shows them,
+  cut at the measured pixel width, with the SEO checks beside it.
+* :func:`post_composer` — *Penyusun unggahan*: platform, exact counter, hashtag and link checks, X thread splitter.
+* :func:`press_release_checker` — *Pemeriksa siaran pers*: the press-release checklist, live.
+* :func:`monitoring_dashboard` — *Dasbor monitoring*: date range and brand selection, charts and spike alerts.
+
+Every tool is a class with ``refresh()`` (what typing triggers) and an ``output`` HTML widget, so tests set values
+and read the rendered result without a browser. Each call returns a fresh tool: no state is shared.
+"""
+from __future__ import annotations
+
+import asyncio
+import html
+from typing import Any, Callable
+
+import ipywidgets as w
+
+from .engine import analyze
+from .feedback import label
+from .report_html import STYLE, render_checks, render_report
+from .title_width import char_pixels, truncate_to_pixels
+
+DEBOUNCE_SECONDS = 0.4
+_WIDE = w.Layout(width="100%")
+
+
+class _LiveTool:
+    """Shared plumbing: watch some inputs, re-render after a pause in typing."""
+
+    def __init__(self, inputs: list[w.Widget], debounce: float = DEBOUNCE_SECONDS) -> None:
+        self.debounce = debounce
+        self.output = w.HTML()
+        self._pending: Any = None
+        for widget in inputs:
+            widget.observe(self._changed, names="value")
+
+    def _changed(self, _change=None) -> None:
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:
+            loop = None
+        if loop is None or self.debounce <= 0:
+            self.refresh()
+            return
+        if self._pending is not None:
+            self._pending.cancel()
+        self._pending = loop.call_later(self.debounce, self.refresh)
+
+    def refresh(self) -> None:  # pragma: no cover - overridden
+        raise NotImplementedError
+
+    def _ipython_display_(self) -> None:
+        from IPython.display import display
+
+        display(self.widget)
+
+
+def _area(placeholder: str, rows: int = 12) -> w.Textarea:
+    return w.Textarea(placeholder=placeholder, layout=w.Layout(width="100%", height=f"{rows * 1.6}em"),
+                      continuous_update=True)
+
+
+def _text(description: str, placeholder: str = "") -> w.Text:
+    return w.Text(description=description, placeholder=placeholder, layout=_WIDE,
+                  style={"description_width": "10em"}, continuous_update=True)
+
+
+class DraftChecker(_LiveTool):
+    def __init__(self, text: str = "", keyphrase: str = "", debounce: float = DEBOUNCE_SECONDS) -> None:
+        self.text = _area("Tempel atau tulis draf Anda di sini (Markdown atau teks biasa) …")
+        self.keyphrase = _text("Frasa kunci", "misalnya: urus KTP")
+        self.title = _text("Judul SEO", "kosongkan untuk memakai judul H1")
+        self.description = _text("Deskripsi meta")
+        self.slug = _text("Slug", "misalnya: urus-ktp-di-mal-pelayanan")
+        super().__init__([self.text, self.keyphrase, self.title, self.description, self.slug], debounce)
+        self.widget = w.VBox([w.HTML("<b>Pemeriksa draf</b>"), self.text, self.keyphrase, self.title,
+                              self.description, self.slug, self.output])
+        self.text.value, self.keyphrase.value = text, keyphrase
+        self.report = None
+        self.refresh()
+
+    def refresh(self) -> None:
+        if not self.text.value.strip():
+            self.report = None
+            self.output.value = STYLE + "<div class='khd-report khd-small'>Laporan akan muncul di sini setelah Anda menulis draf.</div>"
+            return
+        self.report = analyze(self.text.value, keyphrase=self.keyphrase.value, title=self.title.value,
+                              description=self.description.value, slug=self.slug.value)
+        self.output.value = render_report(self.report)
+
+
+def draft_checker(text: str = "", keyphrase: str = "") -> DraftChecker:
+    """*Pemeriksa draf*: the full readability and SEO report on the trainee's own draft."""
+    return DraftChecker(text, keyphrase)
+
+
+def _fit(text: str, limit_px: float, size: float) -> str:
+    """Cut ``text`` at ``limit_px`` pixels when set at ``size`` px (widths scaled from the 20 px metrics)."""
+    scale = size / 20.0
+    out, width = [], 0.0
+    for word in text.split():
+        w_px = (sum(char_pixels(c) for c in word) + (char_pixels(" ") if out else 0)) * scale
+        if width + w_px > limit_px:
+            return " ".join(out) + " ..."
+        out.append(word)
+        width += w_px
+    return " ".join(out)
+
+
+class SerpPreview(_LiveTool):
+    TITLE_PX = 600
+    DESCRIPTION_PX = 920  # about two lines of 14 px text on a desktop result page
+
+    def __init__(self, title: str = "", url: str = "", description: str = "", keyphrase: str = "",
+                 debounce: float = DEBOUNCE_SECONDS) -> None:
+        self.title = _text("Judul SEO")
+        self.url = _text("URL", "https://sukamajukab.go.id/layanan/urus-ktp")
+        self.description = _text("Deskripsi meta")
+        self.keyphrase = _text("Frasa kunci")
+        super().__init__([self.title, self.url, self.description, self.keyphrase], debounce)
+        self.widget = w.VBox([w.HTML("<b>Pratinjau hasil pencarian</b>"), self.title, self.url, self.description,
+                              self.keyphrase, self.output])
+        self.title.value, self.url.value, self.description.value, self.keyphrase.value = title, url, description, keyphrase
+        self.refresh()
+
+    def shown_title(self) -> str:
+        return truncate_to_pixels(self.title.value, self.TITLE_PX)
+
+    def shown_description(self) -> str:
+        return _fit(self.description.value, self.DESCRIPTION_PX, 14)
+
+    def refresh(self) -> None:
+        url = self.url.value.strip()
+        slug = url.rstrip("/").rsplit("/", 1)[-1] if "/" in url else url
+        body = f"# {self.title.value}\n\n{self.description.value}" if self.title.value else self.description.value
+        report = analyze(body or " ", lang="id", keyphrase=self.keyphrase.value, title=self.title.value,
+                         description=self.description.value, slug=slug, url=url)
+        wanted = {"title_width", "keyphrase_in_title", "meta_description_length", "keyphrase_in_meta_description",
+                  "keyphrase_in_slug", "keyphrase_length"}
+        report.sections = [type(s)(s.name, [c for c in s.checks if c.id in wanted]) for s in report.sections if s.name == "seo"]
+        crumbs = html.escape(url.replace("https://", "").replace("http://", "").replace("/", " › ")) or "sukamajukab.go.id"
+        preview = (
+            "<div style='font-family:Arial,sans-serif;max-width:600px;border:1px solid #eee;padding:10px;border-radius:8px'>"
+            f"<div style='font-size:14px;color:#202124'>{crumbs}</div>"
+            f"<div class='khd-serp-title' style='font-size:20px;color:#1a0dab;white-space:nowrap'>{html.escape(self.shown_title() or 'Judul halaman')}</div>"
+            f"<div class='khd-serp-description' style='font-size:14px;color:#4d5156'>{html.escape(self.shown_description())}</div></div>"
+        )
+        self.report = report
+        self.output.value = STYLE + "<div class='khd-report'>" + preview + render_checks(report, ("seo",)) + "</div>"
+
+
+def serp_preview(title: str = "", url: str = "", description: str = "", keyphrase: str = "") -> SerpPreview:
+    """*Pratinjau hasil pencarian*: how a search result shows the page."""
+    return SerpPreview(title, url, description, keyphrase)
+
+
+PLATFORMS = ["x", "instagram", "facebook", "linkedin", "tiktok", "youtube", "threads"]
+
+
+class PostComposer(_LiveTool):
+    def __init__(self, text: str = "", platform: str = "x", debounce: float = DEBOUNCE_SECONDS) -> None:
+        self.platform = w.Dropdown(options=PLATFORMS, value=platform, description="Platform")
+        self.text = _area("Tulis unggahan Anda …", rows=6)
+        self.split_button = w.Button(description="Pecah menjadi utas X", icon="scissors")
+        self.thread_output = w.HTML()
+        super().__init__([self.platform, self.text], debounce)
+        self.split_button.on_click(lambda _b: self.split_thread())
+        self.widget = w.VBox([w.HTML("<b>Penyusun unggahan</b>"), self.platform, self.text, self.output,
+                              self.split_button, self.thread_output])
+        self.text.value = text
+        self.refresh()
+
+    def refresh(self) -> None:
+        if not self.text.value.strip():
+            self.report = None
+            self.output.value = STYLE + "<div class='khd-report khd-small'>Tulis unggahan untuk melihat penghitung dan saran.</div>"
+            return
+        self.report = analyze(self.text.value, kind="social_post", platform=self.platform.value, fmt="text")
+        length = self.report.check("post_length")
+        counter = ""
+        if length is not None and length.value is not None:
+            counter = f"<div class='khd-counter'><b>{html.escape(str(length.value))}</b> karakter terhitung</div>"
+        self.output.value = STYLE + "<div class='khd-report'>" + counter + render_checks(self.report, ("genre",)) + "</div>"
+
+    def split_thread(self) -> list[str]:
+        from .x_length import split_x_thread
+
+        parts = split_x_thread(self.text.value) if self.text.value.strip() else []
+        items = "".join(f"<li>{html.escape(p)}</li>" for p in parts)
+        self.thread_output.value = f"<ol class='khd-thread'>{items}</ol>"
+        return parts
+
+
+def post_composer(text: str = "", platform: str = "x") -> PostComposer:
+    """*Penyusun unggahan*: a post for one platform, counted exactly as the platform counts."""
+    return PostComposer(text, platform)
+
+
+class PressReleaseChecker(_LiveTool):
+    def __init__(self, text: str = "", debounce: float = DEBOUNCE_SECONDS) -> None:
+        self.text = _area("Tempel siaran pers Anda di sini …", rows=16)
+        super().__init__([self.text], debounce)
+        self.widget = w.VBox([w.HTML("<b>Pemeriksa siaran pers</b>"), self.text, self.output])
+        self.text.value = text
+        self.refresh()
+
+    def refresh(self) -> None:
+        if not self.text.value.strip():
+            self.report = None
+            self.output.value = STYLE + "<div class='khd-report khd-small'>Daftar periksa siaran pers akan muncul di sini.</div>"
+            return
+        self.report = analyze(self.text.value, kind="press_release")
+        self.output.value = render_report(self.report, ("genre", "readability"))
+
+
+def press_release_checker(text: str = "") -> PressReleaseChecker:
+    """*Pemeriksa siaran pers*: the press-release checklist, live."""
+    return PressReleaseChecker(text)
+
+
+class MonitoringDashboard:
+    """*Dasbor monitoring* over the course data set (or a DataFrame the trainee loads)."""
+
+    def __init__(self, df=None, brands: dict[str, list[str]] | None = None, peers: dict[str, list[str]] | None = None) -> None:
+        from . import monitoring
+
+        self.monitoring = monitoring
+        self.df = monitoring.load_sample() if df is None else df
+        self.all_brands = dict(brands or monitoring.SAMPLE_BRANDS)
+        self.all_peers = dict(peers or monitoring.SAMPLE_PEERS)
+        dates = sorted({d for d in self._dates()})
+        self.start = w.DatePicker(description="Dari", value=dates[0] if dates else None)
+        self.end = w.DatePicker(description="Sampai", value=dates[-1] if dates else None)
+        names = list(self.all_brands) + list(self.all_peers)
+        self.selection = w.SelectMultiple(options=names, value=tuple(names), description="Merek")
+        self.k = w.FloatSlider(value=2.0, min=1.0, max=3.0, step=0.5, description="Ambang k")
+        self.output = w.HTML()
+        for control in (self.start, self.end, self.selection, self.k):
+            control.observe(lambda _c: self.refresh(), names="value")
+        self.widget = w.VBox([w.HTML("<b>Dasbor monitoring</b>"), w.HBox([self.start, self.end]), self.selection,
+                              self.k, self.output])
+        self.refresh()
+
+    def _dates(self):
+        import pandas as pd
+
+        stamps = pd.to_datetime(self.df["timestamp"], utc=True, errors="coerce").dt.tz_convert("Asia/Jakarta")
+        return stamps.dt.date.dropna().unique()
+
+    def filtered(self):
+        import pandas as pd
+
+        stamps = pd.to_datetime(self.df["timestamp"], utc=True, errors="coerce").dt.tz_convert("Asia/Jakarta").dt.date
+        mask = pd.Series(True, index=self.df.index)
+        if self.start.value is not None:
+            mask &= stamps >= self.start.value
+        if self.end.value is not None:
+            mask &= stamps <= self.end.value
+        return self.df[mask]
+
+    def refresh(self) -> None:
+        chosen = set(self.selection.value)
+        brands = {k: v for k, v in self.all_brands.items() if k in chosen}
+        peers = {k: v for k, v in self.all_peers.items() if k in chosen}
+        data = self.filtered()
+        if not brands and not peers or data.empty:
+            self.result = None
+            self.output.value = "<p>Pilih paling sedikit satu merek dan rentang tanggal yang berisi data.</p>"
+            return
+        self.result = self.monitoring.monitor(data, brands=brands or peers, peers=peers if brands else {}, k=self.k.value)
+        self.output.value = self.monitoring.render_dashboard_html(self.result, data)
+
+    def _ipython_display_(self) -> None:
+        from IPython.display import display
+
+        display(self.widget)
+
+
+def monitoring_dashboard(df=None, brands=None, peers=None) -> MonitoringDashboard:
+    """*Dasbor monitoring*: volume, share of voice, sentiment and spike alerts over a date range."""
+    return MonitoringDashboard(df, brands, peers)
