@@ -37,7 +37,8 @@ def _translate(message: str) -> str:
             .replace("expected one argument", "perlu satu nilai"))
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The argument parser; a plugged command's module (and its heavy imports) loads only when it is the one run."""
     parser = _Parser(prog="python -m autograders", description="Kelas Humas Digital: alat pemeriksa tulisan humas pemerintah.",
                      add_help=False)
     parser.add_argument("-h", "--help", action="help", help="tampilkan bantuan ini lalu keluar")
@@ -65,6 +66,8 @@ def build_parser() -> argparse.ArgumentParser:
         p = sub.add_parser(name, help=help_text, description=help_text, add_help=False)
         p.add_argument("-h", "--help", action="help", help="tampilkan bantuan ini lalu keluar")
         p.set_defaults(plugin=module)
+        if name != command:
+            continue
         try:
             import_module(module).add_arguments(p)
         except ModuleNotFoundError:
@@ -98,7 +101,9 @@ def run_analyze(args: argparse.Namespace) -> int:
 def main(argv: list[str] | None = None) -> int:
     if hasattr(sys.stdout, "reconfigure"):
         sys.stdout.reconfigure(encoding="utf-8", errors="replace")  # type: ignore[union-attr]
-    parser = build_parser()
+    argv = list(sys.argv[1:] if argv is None else argv)
+    command = next((a for a in argv if not a.startswith("-")), None)
+    parser = build_parser(command)
     args = parser.parse_args(argv)
     if args.command is None:
         parser.print_help()

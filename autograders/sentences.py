@@ -33,9 +33,12 @@ class Span:
     end: int
 
 
+_NEXT_START = re.compile(r"[\s\"'“‘«(\[*_-]*(\S?)")
+
+
 def _next_word_start(text: str, pos: int) -> str:
     """First non-space, non-quote character after ``pos`` ('' at the end)."""
-    m = re.compile(r"[\s\"'“‘«(\[*_-]*(\S?)").match(text, pos)
+    m = _NEXT_START.match(text, pos)
     return m.group(1) if m else ""
 
 
@@ -52,7 +55,7 @@ def _is_boundary(text: str, match: re.Match, language: Language) -> bool:
     core = punct.rstrip(_CLOSERS)
     if core != ".":
         return True  # ! ? … and ... followed by a capital or digit
-    before = _WORD_BEFORE.search(text, 0, match.start())
+    before = _WORD_BEFORE.search(text, max(0, match.start() - 80), match.start())
     if not before:
         return True
     word = before.group(1)

@@ -36,12 +36,29 @@ class Word:
         return self.text.lower()
 
 
+_SIMPLE = re.compile(f"(?P<number>{NUMBER_PATTERN})|(?P<word>{WORD_PATTERN})", re.IGNORECASE | re.UNICODE)
+_SPECIAL_CHUNK = re.compile(r"[^\s]*(?:[@/]|\w\.\w)[^\s]*")
+
+
+def _scan(pattern: re.Pattern, text: str, start: int, end: int, offset: int, out: list) -> None:
+    for m in pattern.finditer(text, start, end):
+        out.append(Word(m.group(), m.start() + offset, m.end() + offset, m.lastgroup or "word"))
+
+
 def tokenize(text: str, offset: int = 0) -> list[Word]:
-    """All words of ``text``; offsets are shifted by ``offset``."""
-    return [
-        Word(m.group(), m.start() + offset, m.end() + offset, m.lastgroup or "word")
-        for m in _TOKEN.finditer(text)
-    ]
+    """All words of ``text``; offsets are shifted by ``offset``.
+
+    Plain prose goes through a simple word/number pattern; only the chunks that may hold a URL, a domain or an
+    e-mail address (an ``@``, a ``/`` or a period between letters) go through the full pattern.
+    """
+    words: list[Word] = []
+    position = 0
+    for chunk in _SPECIAL_CHUNK.finditer(text):
+        _scan(_SIMPLE, text, position, chunk.start(), offset, words)
+        _scan(_TOKEN, text, chunk.start(), chunk.end(), offset, words)
+        position = chunk.end()
+    _scan(_SIMPLE, text, position, len(text), offset, words)
+    return words
 
 
 def is_acronym(token: str) -> bool:
