@@ -24,7 +24,18 @@ PLUGGED = {
 }
 
 
+class _Formatter(argparse.HelpFormatter):
+    def add_usage(self, usage, actions, groups, prefix=None):
+        return super().add_usage(usage, actions, groups, prefix="Penggunaan: ")
+
+
 class _Parser(argparse.ArgumentParser):
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("formatter_class", _Formatter)
+        super().__init__(*args, **kwargs)
+        self._positionals.title = "argumen posisi"
+        self._optionals.title = "opsi"
+
     def error(self, message: str):  # noqa: D401 - argparse hook
         self.print_usage(sys.stderr)
         self.exit(2, f"Kesalahan: {_translate(message)}\n")

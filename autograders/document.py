@@ -114,7 +114,10 @@ def _is_internal(href: str, site: str) -> bool | None:
     href = href.strip()
     if not href or href.startswith("#"):
         return None
-    parts = urlsplit(href)
+    try:
+        parts = urlsplit(href)
+    except ValueError:
+        return None  # a malformed address is not a link we can judge
     if parts.scheme and parts.scheme not in ("http", "https"):
         return None
     if not parts.netloc:
@@ -131,7 +134,10 @@ def parse(source: str, language: Language, *, fmt: str | None = None, title: str
     fmt = fmt or detect_format(source)
     raw_blocks = read_blocks(source, fmt)
 
-    site = urlsplit(url.strip()).netloc.lower().split(":")[0] if url.strip() else ""
+    try:
+        site = urlsplit(url.strip()).netloc.lower().split(":")[0] if url.strip() else ""
+    except ValueError:
+        site = ""  # a malformed page URL: every absolute link counts as outbound
     site = site[4:] if site.startswith("www.") else site
 
     pieces: list[str] = []

@@ -22,16 +22,22 @@ def fry_grade(doc: Document, paper: Paper) -> CheckResult:
     factor = float(doc.language.settings.get("syllable_factor", 1.0))
     result = fry.estimate(sentences, doc.language.code, factor)
     value = {"grade": result.grade, "low": result.low, "high": result.high, "zone": result.zone,
-             "syllables_per_100": result.x, "sentences_per_100": result.y}
+             "syllables_per_100": round(result.x, 1), "sentences_per_100": round(result.y, 1)}
     if result.zone != "valid":
         return CheckResult("fry_grade", "ok", value, f"fry_grade.{result.zone}", value)
+    params = dict(value, level_key=_level(result.grade))
     if result.grade <= cfg["good_max_grade"]:
         rating = "good"
     elif result.grade <= cfg["ok_max_grade"]:
         rating = "ok"
     else:
         rating = "bad"
-    return CheckResult("fry_grade", rating, value, f"fry_grade.{rating}", value)
+    return CheckResult("fry_grade", rating, value, f"fry_grade.{rating}", params)
+
+
+def _level(grade: int) -> str:
+    """School level of a Fry grade, as a message key (Indonesian schooling: SD 1–6, SMP 7–9, SMA 10–12)."""
+    return "level.sd" if grade <= 6 else "level.smp" if grade <= 9 else "level.sma" if grade <= 12 else "level.pt"
 
 
 def flesch_reading_ease(doc: Document, paper: Paper) -> CheckResult:

@@ -33,7 +33,17 @@ def keyphrase_stems(keyphrase: str, language: Language) -> tuple[str, ...]:
 
 def word_stems(words: Sequence[Word], language: Language) -> list[str]:
     stem = _stemmer(language)
-    return [stem(w.lower) if w.kind == "word" else w.lower for w in words]
+    memo: dict[str, str] = {}
+    out = []
+    for w in words:
+        if w.kind != "word":
+            out.append(w.lower)
+            continue
+        s = memo.get(w.lower)
+        if s is None:
+            s = memo[w.lower] = stem(w.lower)
+        out.append(s)
+    return out
 
 
 def occurrences(words: Sequence[Word], stems: Sequence[str], language: Language) -> int:

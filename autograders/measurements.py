@@ -5,10 +5,14 @@ readability checks, the SEO checks, the statistics block and the genre checks ca
 """
 from __future__ import annotations
 
+import re
+from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 from . import passive
 from .document import Document, Sentence
+from .language import Language
 from .syllables import count_syllables
 
 
@@ -34,18 +38,31 @@ def passive_sentences(doc: Document) -> list[tuple[Sentence, int]]:
     return doc.cached("passive_sentences", compute)
 
 
+@lru_cache(maxsize=None)
+def _transition_patterns(language: Language) -> tuple[re.Pattern | None, tuple[tuple[re.Pattern, re.Pattern], ...]]:
+    """One regular expression for all multi-word transition phrases, and one pair of expressions per two-part pair,
+    all over the sentence's words joined by single spaces."""
+    def words(seq: tuple[str, ...]) -> str:
+        return r"(?<!\S)" + r"\s".join(re.escape(w) for w in seq) + r"(?!\S)"
+
+    phrases = re.compile("|".join(words(p) for p in language.transition_phrases)) if language.transition_phrases else None
+    pairs = tuple((re.compile(words(a)), re.compile(words(b))) for a, b in language.transition_pairs)
+    return phrases, pairs
+
+
 def _transition_hit(sentence: Sentence, doc: Document) -> bool:
     lang = doc.language
     words = [w.lower for w in sentence.words]
-    if any(w in lang.transition_words for w in words):
+    single = lang.transition_words
+    if any(w in single for w in words):
         return True
-    joined = " " + " ".join(words) + " "
-    for phrase in lang.transition_phrases:
-        if " " + " ".join(phrase) + " " in joined:
-            return True
-    for first, second in lang.transition_pairs:
-        a = joined.find(" " + " ".join(first) + " ")
-        if a >= 0 and joined.find(" " + " ".join(second) + " ", a + 1) > a:
+    joined = " ".join(words)
+    phrases, pairs = _transition_patterns(lang)
+    if phrases is not None and phrases.search(joined):
+        return True
+    for first, second in pairs:
+        a = first.search(joined)
+        if a and second.search(joined, a.end()):
             return True
     return False
 
@@ -56,7 +73,12 @@ def transition_sentences(doc: Document) -> list[Sentence]:
 
 def syllables(doc: Document) -> int:
     code = doc.language.code
-    return doc.cached("syllables", lambda: sum(count_syllables(w.text, code) for w in doc.words))
+
+    def compute():
+        counts = Counter(w.text for w in doc.words)
+        return sum(n * count_syllables(text, code) for text, n in counts.items())
+
+    return doc.cached("syllables", compute)
 
 
 def body_word_count(doc: Document) -> int:

@@ -105,10 +105,22 @@ def ter_passive(words: list[tuple[str, bool]], language: Language) -> int | None
     for i, (word, capitalised) in enumerate(words):
         if not word.startswith("ter") or len(word) < 6 or word in not_passive or (capitalised and i > 0):
             continue
-        for form in _strip_suffix(word[3:]):
-            if form in roots:
-                return i
+        rest = word[3:]
+        # ter- drops one r before a root starting with r: terendam (rendam), terekam (rekam).
+        candidates = (rest, "r" + rest) if not rest.startswith("r") else (rest,)
+        if any(form in roots for candidate in candidates for form in _strip_suffix(candidate)):
+            if _active_verb_after(words, i):
+                continue  # "Warga terdampak banjir menerima bantuan": ter- only describes the noun
+            return i
     return None
+
+
+def _active_verb_after(words: list[tuple[str, bool]], i: int) -> bool:
+    """An active meN- verb later in the sentence makes an earlier ter- word a modifier, not the predicate."""
+    for word, _cap in words[i + 1:]:
+        if word.startswith(("mem", "men", "meng", "meny", "me")) and len(word) > 5 and not is_root(word):
+            return True
+    return False
 
 
 def ke_an_adversative(words: list[tuple[str, bool]], language: Language) -> int | None:

@@ -30,10 +30,11 @@ class Word:
     start: int
     end: int
     kind: str  # word | number | url | email | domain
+    lower: str = ""
 
-    @property
-    def lower(self) -> str:
-        return self.text.lower()
+    def __post_init__(self) -> None:
+        if not self.lower:
+            object.__setattr__(self, "lower", self.text.lower())
 
 
 _SIMPLE = re.compile(f"(?P<number>{NUMBER_PATTERN})|(?P<word>{WORD_PATTERN})", re.IGNORECASE | re.UNICODE)
@@ -42,7 +43,8 @@ _SPECIAL_CHUNK = re.compile(r"[^\s]*(?:[@/]|\w\.\w)[^\s]*")
 
 def _scan(pattern: re.Pattern, text: str, start: int, end: int, offset: int, out: list) -> None:
     for m in pattern.finditer(text, start, end):
-        out.append(Word(m.group(), m.start() + offset, m.end() + offset, m.lastgroup or "word"))
+        token = m.group()
+        out.append(Word(token, m.start() + offset, m.end() + offset, m.lastgroup or "word", token.lower()))
 
 
 def tokenize(text: str, offset: int = 0) -> list[Word]:
