@@ -24,9 +24,14 @@ Check = Callable[[Document, Paper], CheckResult]
 
 
 
-def run_checks(checks: Iterable[Check], doc: Document, paper: Paper) -> list[CheckResult]:
+def run_checks(checks: Iterable[Check], doc: Document, paper: Paper,
+               skip: frozenset[str] = frozenset()) -> list[CheckResult]:
+    """Run each check isolated; checks named in ``skip`` (see ``genre.KIND_SKIPS``) are ``na`` for this kind."""
     results = []
     for check in checks:
+        if getattr(check, "__name__", "") in skip:
+            results.append(CheckResult(check.__name__, "na", None, "kind.not_applicable", {"kind": paper.kind}))
+            continue
         try:
             results.append(check(doc, paper))
         except Exception:  # one failing check never breaks the report
@@ -79,14 +84,16 @@ def analyze(
         raise TypeError("text must be a str")
     if kind not in KINDS:
         raise ValueError(f"kind must be one of {', '.join(KINDS)}")
+    genre.validate_platform(kind, platform)  # an unknown platform: a clear (Indonesian) ValueError before any work
     feedback_lang = feedback_lang if feedback_lang in FEEDBACK_LANGUAGES else "id"
     language = resolve_language(text, lang)
     doc = parse(text, language, fmt=fmt, title=title, url=url)
     paper = Paper(keyphrase=" ".join(keyphrase.split()), title=doc.title, description=" ".join(description.split()),
                   slug=slug.strip(), url=url.strip(), kind=kind, platform=platform.strip().lower())
+    skip = genre.skipped_checks(paper)
     sections = [
-        Section("readability", run_checks(readability.checks_for(language), doc, paper)),
-        Section("seo", run_checks(seo.CHECKS, doc, paper)),
+        Section("readability", run_checks(readability.checks_for(language), doc, paper, skip)),
+        Section("seo", run_checks(seo.CHECKS, doc, paper, skip)),
     ]
     genre_results = genre.genre_checks(doc, paper, run_checks)
     if genre_results is not None:

@@ -22,7 +22,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 JS_DIR = ROOT / "tools" / "js"
 GOLDEN_DIR = ROOT / "tests" / "golden"
-SAMPLES_DIR = Path("/work/shared/samples")
+SAMPLES_DIR = ROOT / "samples"
 REASONS_FILE = Path(__file__).resolve().parent / "reasons.tsv"
 MISSING_REASON = "(alasan belum ditulis)"
 

@@ -1,0 +1,131 @@
+"""Headlines and titles: one helper shared by press releases, articles and social posts.
+
+:func:`analyze_headline` measures a headline (words, characters, capitals, numbers), finds an active verb or a
+passive one, and the clickbait patterns a public body should avoid (``languages/<code>/clickbait_patterns.txt``).
+It judges nothing: :mod:`autograders.press_release` turns the measurement into the ``pr_headline`` check.
+
+Active verbs in Indonesian headlines (the ``me-`` prefix is usually dropped: *Wali Kota Resmikan Mal Pelayanan
+Publik*) are found as: a verb from ``pr_headline_verbs.txt``; a ``me-``/``ber-`` word, or a ``-kan``/``-i`` word,
+whose root is in the dictionary. A ``di-`` or ``ter-`` passive (from :mod:`autograders.passive`) is reported as
+passive. English: a word ending in ``-s``/``-es`` after the subject is not checked; only passives (*is/are … -ed*)
+are found, and ``active_verb`` is None (unknown).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from .language import Language, read_list
+from .lexicon import is_root
+from .words import Word, tokenize
+
+_ACTIVE_PREFIXES = ("meng", "meny", "mem", "men", "me", "ber", "be")
+_VERB_SUFFIXES = ("kan", "i")
+_DI_EXCEPTIONS = "passive_di_exceptions"
+
+
+@dataclass(frozen=True)
+class HeadlineInfo:
+    text: str
+    words: int
+    characters: int
+    all_caps: bool
+    has_number: bool
+    active_verb: str | None  # the first active verb found ("" = none found; None = not checked for this language)
+    passive_verb: str | None
+    clickbait: tuple[str, ...]  # the trainee's own words that match a clickbait pattern
+    ends_with_period: bool
+
+    def to_dict(self) -> dict:
+        return {
+            "text": self.text, "words": self.words, "characters": self.characters, "all_caps": self.all_caps,
+            "has_number": self.has_number, "active_verb": self.active_verb, "passive_verb": self.passive_verb,
+            "clickbait": list(self.clickbait), "ends_with_period": self.ends_with_period,
+        }
+
+
+@lru_cache(maxsize=None)
+def clickbait_patterns(folder: Path) -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(p, re.IGNORECASE) for p in read_list(folder / "clickbait_patterns.txt"))
+
+
+def find_clickbait(text: str, language: Language) -> tuple[str, ...]:
+    """The stretches of ``text`` that match a clickbait pattern of the language (each once, in order)."""
+    found: list[str] = []
+    for pattern in clickbait_patterns(language.folder):
+        for match in pattern.finditer(text):
+            if match.group() and match.group() not in found:
+                found.append(match.group())
+    return tuple(found)
+
+
+def _is_active_id(word: str, language: Language) -> bool:
+    w = word.lower()
+    if w in language.words("pr_headline_verbs"):
+        return True
+    if not w.isalpha() or len(w) < 5:
+        return False
+    for prefix in _ACTIVE_PREFIXES:
+        if w.startswith(prefix) and _root_after(w[len(prefix):]):
+            return True
+    if w.startswith(("di", "ter", "ke", "pe", "se")):
+        return False
+    return any(w.endswith(s) and len(w) - len(s) >= 3 and is_root(w[: -len(s)]) for s in _VERB_SUFFIXES)
+
+
+def _root_after(rest: str) -> bool:
+    """Is ``rest`` (a word after its prefix) a root, maybe with -kan/-i, or a root that lost k/p/t/s to the nasal?"""
+    candidates = [rest] + [rest[: -len(s)] for s in _VERB_SUFFIXES if rest.endswith(s) and len(rest) > len(s) + 2]
+    for c in candidates:
+        if len(c) >= 3 and (is_root(c) or any(is_root(lost + c) for lost in "kpts")):
+            return True
+    return False
+
+
+def _passive_id(words: list[Word], language: Language) -> str | None:
+    from .passive import di_passive, ter_passive
+
+    # Headlines are written in title case, so capitals say nothing about names here.
+    pairs = [(w.lower, False) for w in words]
+    for rule in (di_passive, ter_passive):
+        try:
+            index = rule(pairs, language)
+        except Exception:  # a rule that cannot run on this text finds nothing
+            index = None
+        if index is not None:
+            return words[index].text
+    return None
+
+
+_EN_BE = frozenset("is are was were be been being".split())
+
+
+def _passive_en(words: list[Word]) -> str | None:
+    for a, b in zip(words, words[1:]):
+        if a.lower in _EN_BE and (b.lower.endswith("ed") or b.lower.endswith("en")):
+            return f"{a.text} {b.text}"
+    return None
+
+
+def analyze_headline(text: str, language: Language) -> HeadlineInfo:
+    """Measure one headline or title. ``text`` is the headline as written (Markdown marks already removed)."""
+    if not isinstance(text, str):
+        raise TypeError("headline must be a str")
+    text = " ".join(text.split())
+    words = [w for w in tokenize(text) if w.kind != "url"]
+    letters = [c for c in text if c.isalpha()]
+    all_caps = len(letters) >= 8 and all(c.isupper() for c in letters)
+    has_number = any(w.kind == "number" or any(c.isdigit() for c in w.text) for w in words)
+    if language.code == "id":
+        passive = _passive_id(words, language)
+        active = next((w.text for w in words if w.kind == "word" and _is_active_id(w.text, language)), "")
+    else:
+        passive = _passive_en(words)
+        active = None
+    return HeadlineInfo(
+        text=text, words=len(words), characters=len(text), all_caps=all_caps, has_number=has_number,
+        active_verb=active, passive_verb=passive, clickbait=find_clickbait(text, language),
+        ends_with_period=text.endswith("."),
+    )

@@ -1,0 +1,74 @@
+"""The headline helper: length, capitals, active or passive verb, numbers, clickbait."""
+import pytest
+
+from autograders.headline import analyze_headline, find_clickbait
+from autograders.language import get_language
+
+ID = get_language("id")
+EN = get_language("en")
+
+
+@pytest.mark.parametrize("text, verb", [
+    ("Wali Kota Resmikan Mal Pelayanan Publik", "Resmikan"),
+    ("Pemkot Sukamaju Membuka 12 Loket Baru", "Membuka"),
+    ("Dinkes Gelar Vaksinasi Gratis", "Gelar"),
+    ("Warga Bisa Mengurus KTP Tanpa Antre", "Mengurus"),
+])
+def test_active_verb_found(text, verb):
+    info = analyze_headline(text, ID)
+    assert info.active_verb == verb
+    assert info.passive_verb is None
+
+
+def test_passive_headline_has_no_active_verb():
+    info = analyze_headline("Mal Pelayanan Publik Diresmikan Wali Kota", ID)
+    assert info.passive_verb == "Diresmikan"
+    assert info.active_verb == ""
+
+
+def test_government_abbreviation_is_not_a_passive():
+    assert analyze_headline("Dinkes Gelar Vaksinasi Gratis", ID).passive_verb is None
+
+
+def test_counts_words_and_characters():
+    info = analyze_headline("  Wali   Kota Resmikan Mal  ", ID)
+    assert info.words == 4
+    assert info.characters == len("Wali Kota Resmikan Mal")
+
+
+def test_all_caps_needs_enough_letters():
+    assert analyze_headline("PEMKOT BUKA LAYANAN KTP DI MAL", ID).all_caps
+    assert not analyze_headline("Pemkot Buka Layanan KTP di Mal", ID).all_caps
+    assert not analyze_headline("KTP DKI", ID).all_caps  # seven letters: an acronym pair, not shouting
+
+
+def test_numbers():
+    assert analyze_headline("Pemkot Buka 12 Loket Baru", ID).has_number
+    assert not analyze_headline("Pemkot Buka Loket Baru", ID).has_number
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Anda Tidak Akan Percaya Layanan Baru Ini", "Anda Tidak Akan Percaya"),
+    ("Warga Heboh, Ternyata Ini Penyebabnya", "Heboh"),
+    ("Layanan Baru Dibuka!!", "!!"),
+    ("Wajib Tahu: Cara Urus KTP", "Wajib Tahu"),
+])
+def test_clickbait_found_in_trainee_words(text, expected):
+    assert expected in analyze_headline(text, ID).clickbait
+
+
+def test_plain_headline_is_not_clickbait():
+    assert find_clickbait("Wali Kota Resmikan Mal Pelayanan Publik Sukamaju", ID) == ()
+    assert find_clickbait("Satu Pengumuman Penting!", ID) == ()  # one exclamation mark is allowed
+
+
+def test_english_clickbait_and_unknown_active_verb():
+    info = analyze_headline("You Won't Believe This New City Service", EN)
+    assert info.clickbait
+    assert info.active_verb is None
+    assert analyze_headline("New Hall Was Opened by the Mayor", EN).passive_verb == "Was Opened"
+
+
+def test_bad_input_is_a_type_error():
+    with pytest.raises(TypeError):
+        analyze_headline(None, ID)  # type: ignore[arg-type]
