@@ -5,7 +5,6 @@ readability checks, the SEO checks, the statistics block and the genre checks ca
 """
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
@@ -39,31 +38,41 @@ def passive_sentences(doc: Document) -> list[tuple[Sentence, int]]:
 
 
 @lru_cache(maxsize=None)
-def _transition_patterns(language: Language) -> tuple[re.Pattern | None, tuple[tuple[re.Pattern, re.Pattern], ...]]:
-    """One regular expression for all multi-word transition phrases, and one pair of expressions per two-part pair,
-    all over the sentence's words joined by single spaces."""
-    def words(seq: tuple[str, ...]) -> str:
-        return r"(?<!\S)" + r"\s".join(re.escape(w) for w in seq) + r"(?!\S)"
-
-    phrases = re.compile("|".join(words(p) for p in language.transition_phrases)) if language.transition_phrases else None
-    pairs = tuple((re.compile(words(a)), re.compile(words(b))) for a, b in language.transition_pairs)
+def _transition_index(language: Language):
+    """Multi-word transition phrases and two-part pairs, grouped by their first word."""
+    phrases: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in language.transition_phrases:
+        phrases.setdefault(phrase[0], []).append(phrase)
+    pairs: dict[str, list[tuple[tuple[str, ...], tuple[str, ...]]]] = {}
+    for first, second in language.transition_pairs:
+        pairs.setdefault(first[0], []).append((first, second))
     return phrases, pairs
+
+
+def _find(words: list[str], seq: tuple[str, ...], start: int = 0) -> int:
+    """Index just after the first occurrence of the word sequence ``seq`` at or after ``start``, or -1."""
+    n = len(seq)
+    for i in range(start, len(words) - n + 1):
+        if words[i] == seq[0] and tuple(words[i:i + n]) == seq:
+            return i + n
+    return -1
 
 
 def _transition_hit(sentence: Sentence, doc: Document) -> bool:
     lang = doc.language
     words = [w.lower for w in sentence.words]
     single = lang.transition_words
-    if any(w in single for w in words):
-        return True
-    joined = " ".join(words)
-    phrases, pairs = _transition_patterns(lang)
-    if phrases is not None and phrases.search(joined):
-        return True
-    for first, second in pairs:
-        a = first.search(joined)
-        if a and second.search(joined, a.end()):
+    phrases, pairs = _transition_index(lang)
+    for i, word in enumerate(words):
+        if word in single:
             return True
+        for phrase in phrases.get(word, ()):
+            if tuple(words[i:i + len(phrase)]) == phrase:
+                return True
+        for first, second in pairs.get(word, ()):
+            after = _find(words, first, i)
+            if after >= 0 and _find(words, second, after) >= 0:
+                return True
     return False
 
 

@@ -192,6 +192,11 @@ def suggest_word(word: str, table: dict[str, str]) -> str | None:
     return match_case(word, standard)
 
 
+@lru_cache(maxsize=100_000)
+def _suggest_cached(folder: Path, word: str) -> str | None:
+    return suggest_word(word, nonstandard_table(folder))
+
+
 def match_case(original: str, suggestion: str) -> str:
     letters = [c for c in original if c.isalpha()]
     if len(letters) > 1 and all(c.isupper() for c in letters):
@@ -219,60 +224,87 @@ def _is_sentence_initial(word: Word, text: str, starts: frozenset[int]) -> bool:
     return before == "" or before[-1:] in ".!?:\n"
 
 
+def _phrase_index(phrases) -> dict[str, list[tuple[str, ...]]]:
+    """Multi-word phrases grouped by their first word, longest first, so a text is scanned once."""
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in sorted(phrases, key=len, reverse=True):
+        index.setdefault(phrase[0], []).append(phrase)
+    return index
+
+
+@lru_cache(maxsize=None)
+def _nonstandard_phrases(folder) -> dict[str, list[tuple[str, ...]]]:
+    return _phrase_index(tuple(k.split()) for k in nonstandard_table(folder) if " " in k)
+
+
+@lru_cache(maxsize=None)
+def _bureaucratic_index(folder) -> tuple[dict[str, list[tuple[str, ...]]], dict[tuple[str, ...], str]]:
+    rows = bureaucratic_table(folder)
+    alternatives: dict[tuple[str, ...], str] = {}
+    for phrase, alternative in rows:
+        alternatives.setdefault(tuple(phrase), alternative)
+    return _phrase_index(alternatives), alternatives
+
+
+def _match_phrases(lower: list[str], index: dict[str, list[tuple[str, ...]]]):
+    """(i, phrase) for every non-overlapping phrase occurrence, scanning left to right, longest phrase first."""
+    i = 0
+    while i < len(lower):
+        for phrase in index.get(lower[i], ()):
+            n = len(phrase)
+            if tuple(lower[i:i + n]) == phrase:
+                yield i, phrase
+                i += n - 1
+                break
+        i += 1
+
+
 def find_nonstandard(doc: Document) -> list[Finding]:
     table = nonstandard_table(doc.language.folder)
     if not table:
         return []
     starts = _sentence_starts(doc)
-    phrases = [tuple(k.split()) for k in table if " " in k]
+    index = _nonstandard_phrases(doc.language.folder)
     found: list[Finding] = []
     for block in _text_blocks(doc):
         words = [w for w in block.words if w.kind == "word"]
         taken: set[int] = set()
-        for phrase in sorted(phrases, key=len, reverse=True):
+        for i, phrase in _match_phrases([w.lower for w in words], index):
             n = len(phrase)
-            for i in range(len(words) - n + 1):
-                if any(j in taken for j in range(i, i + n)):
-                    continue
-                if tuple(w.lower for w in words[i:i + n]) == phrase:
-                    start, end = words[i].start, words[i + n - 1].end
-                    text = doc.text[start:end]
-                    found.append(Finding(start, end, text, match_case(text, table[" ".join(phrase)]), "spelling"))
-                    taken.update(range(i, i + n))
+            start, end = words[i].start, words[i + n - 1].end
+            text = doc.text[start:end]
+            found.append(Finding(start, end, text, match_case(text, table[" ".join(phrase)]), "spelling"))
+            taken.update(range(i, i + n))
         for i, word in enumerate(words):
             if i in taken or not word.text[:1].isalpha():
                 continue
             if word.text[:1].isupper() and not is_acronym(word.text) and not _is_sentence_initial(word, doc.text, starts):
                 continue  # a name (Apotik Sehat, Jalan Praktek): not ours to respell
-            suggestion = suggest_word(word.text, table)
+            suggestion = _suggest_cached(doc.language.folder, word.text)
             if suggestion:
                 found.append(Finding(word.start, word.end, word.text, suggestion, "spelling"))
+    found.sort(key=lambda f: f.start)
     return found
 
 
 def find_bureaucratic(doc: Document) -> list[Finding]:
-    rows = bureaucratic_table(doc.language.folder)
-    if not rows:
+    index, alternatives = _bureaucratic_index(doc.language.folder)
+    if not alternatives:
         return []
     exceptions = context_exceptions(doc.language.folder)
     found: list[Finding] = []
     for block in _text_blocks(doc):
         words = [w for w in block.words if w.kind in ("word", "number")]
         lower = [w.lower for w in words]
-        taken: set[int] = set()
-        for phrase, alternative in rows:
-            n = len(phrase)
+        for i, phrase in _match_phrases(lower, index):
             key = " ".join(phrase)
-            for i in range(len(words) - n + 1):
-                if tuple(lower[i:i + n]) != phrase or any(j in taken for j in range(i, i + n)):
-                    continue
-                if i > 0 and (key, lower[i - 1]) in exceptions:
-                    continue
-                start, end = words[i].start, words[i + n - 1].end
-                text = doc.text[start:end]
-                suggestion = alternative if alternative.startswith("(") else match_case(text.split()[0], alternative)
-                found.append(Finding(start, end, text, suggestion, "bureaucratic"))
-                taken.update(range(i, i + n))
+            if i > 0 and (key, lower[i - 1]) in exceptions:
+                continue
+            start, end = words[i].start, words[i + len(phrase) - 1].end
+            text = doc.text[start:end]
+            alternative = alternatives[phrase]
+            suggestion = alternative if alternative.startswith("(") else match_case(text.split()[0], alternative)
+            found.append(Finding(start, end, text, suggestion, "bureaucratic"))
     return found
 
 
