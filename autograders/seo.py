@@ -62,8 +62,14 @@ def keyphrase_count(doc: Document, paper: Paper) -> int:
     if not paper.keyphrase.strip():
         return 0
     stems = _stems(doc, paper)
-    return doc.cached(f"kp_count:{paper.keyphrase}",
-                      lambda: sum(kp.occurrences(s.words, stems, doc.language) for s in doc.sentences))
+
+    def compute():
+        # Body sentences and subheadings count; the H1 is the title and has its own check (as in Yoast).
+        in_body = sum(kp.occurrences(s.words, stems, doc.language) for s in doc.sentences)
+        in_subheadings = sum(kp.occurrences(b.words, stems, doc.language) for b in doc.headings if b.level >= 2)
+        return in_body + in_subheadings
+
+    return doc.cached(f"kp_count:{paper.keyphrase}", compute)
 
 
 def keyphrase_density_value(doc: Document, paper: Paper) -> float:
@@ -88,7 +94,8 @@ def keyphrase_density(doc: Document, paper: Paper) -> CheckResult:
         rating, key = "ok", "keyphrase_density.high"
     else:
         rating, key = "bad", "keyphrase_density.too_high"
-    marks = tuple(Mark(a, b) for s in doc.sentences for a, b in kp.matched_marks(s.words, _stems(doc, paper), doc.language))
+    spans = [s.words for s in doc.sentences] + [b.words for b in doc.headings if b.level >= 2]
+    marks = tuple(Mark(a, b) for words in spans for a, b in kp.matched_marks(words, _stems(doc, paper), doc.language))
     return CheckResult("keyphrase_density", rating, density, key,
                        {"density": density, "count": count, "min": cfg["good_min_percent"], "max": cfg["good_max_percent"],
                         "keyphrase": paper.keyphrase}, marks)
