@@ -316,8 +316,8 @@ def _acronym_candidates(doc: Document) -> list[tuple[Word, Block]]:
     for block in _text_blocks(doc):
         if block.kind == "heading":
             continue
-        letters = [c for c in block.text if c.isalpha()]
-        if letters and sum(c.isupper() for c in letters) / len(letters) > 0.6:
+        letters = sum(map(str.isalpha, block.text))
+        if letters and sum(map(str.isupper, block.text)) / letters > 0.6:
             continue  # a line in capitals (release note, shouted headline): not acronyms
         for word in block.words:
             if word.kind != "word" or not is_acronym(word.text) or "-" in word.text:

@@ -178,6 +178,8 @@ def _is_spelled_acronym(piece: str, lang: str, language: Language) -> bool:
     lower = piece.lower()
     if lower in language.words("syllable_acronyms_pronounced"):
         return False
+    if lower in language.words("syllable_acronyms_spelled"):
+        return True
     if len(lower) <= 3:
         return lower not in (language.stopwords | language.common_words)
     return not _pronounceable(lower, lang)

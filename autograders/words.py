@@ -7,7 +7,7 @@ word; URLs and e-mail addresses are one word each. Emoji and punctuation are not
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 URL_PATTERN = r"(?:https?://|www\.)[^\s<>\"'()\[\]]+[^\s<>\"'()\[\].,;:!?]"
 DOMAIN_PATTERN = r"(?:[a-z0-9-]+\.)+(?:go\.id|ac\.id|co\.id|or\.id|id|com|org|net|gov|edu|info|io)\b(?:/[^\s<>\"'()]*[^\s<>\"'().,;:!?])?"
@@ -24,17 +24,14 @@ _TOKEN = re.compile(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Word:
+class Word(NamedTuple):
+    """One word: its text, offsets into the document text, kind (word, number, url, email, domain), lower case."""
+
     text: str
     start: int
     end: int
-    kind: str  # word | number | url | email | domain
-    lower: str = ""
-
-    def __post_init__(self) -> None:
-        if not self.lower:
-            object.__setattr__(self, "lower", self.text.lower())
+    kind: str
+    lower: str
 
 
 _SIMPLE = re.compile(f"(?P<number>{NUMBER_PATTERN})|(?P<word>{WORD_PATTERN})", re.IGNORECASE | re.UNICODE)
@@ -65,5 +62,4 @@ def tokenize(text: str, offset: int = 0) -> list[Word]:
 
 def is_acronym(token: str) -> bool:
     """All capitals (and maybe digits), at least two letters: KTP, DPRD, BPJS, COVID-19."""
-    letters = [c for c in token if c.isalpha()]
-    return len(letters) >= 2 and all(c.isupper() for c in letters)
+    return token.isupper() and sum(map(str.isalpha, token)) >= 2
