@@ -13,6 +13,7 @@ from importlib import import_module
 from pathlib import Path
 
 from . import __version__
+from .argparse_id import IndonesianParser
 from .inputs import InputError, read_text_input
 
 # Subcommands that live in other modules: name -> (module, help text). Each module has add_arguments(parser)
@@ -24,41 +25,15 @@ PLUGGED = {
 }
 
 
-class _Formatter(argparse.HelpFormatter):
-    def add_usage(self, usage, actions, groups, prefix=None):
-        return super().add_usage(usage, actions, groups, prefix="Penggunaan: ")
-
-
-class _Parser(argparse.ArgumentParser):
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("formatter_class", _Formatter)
-        super().__init__(*args, **kwargs)
-        self._positionals.title = "argumen posisi"
-        self._optionals.title = "opsi"
-
-    def error(self, message: str):  # noqa: D401 - argparse hook
-        self.print_usage(sys.stderr)
-        self.exit(2, f"Kesalahan: {_translate(message)}\n")
-
-
-def _translate(message: str) -> str:
-    return (message.replace("the following arguments are required", "argumen berikut wajib diisi")
-            .replace("invalid choice", "pilihan tidak sah").replace("choose from", "pilih dari")
-            .replace("unrecognized arguments", "argumen tidak dikenal")
-            .replace("expected one argument", "perlu satu nilai"))
-
-
 def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     """The argument parser; a plugged command's module (and its heavy imports) loads only when it is the one run."""
-    parser = _Parser(prog="python -m autograders", description="Kelas Humas Digital: alat pemeriksa tulisan humas pemerintah.",
-                     add_help=False)
-    parser.add_argument("-h", "--help", action="help", help="tampilkan bantuan ini lalu keluar")
+    parser = IndonesianParser(prog="python -m autograders",
+                              description="Kelas Humas Digital: alat pemeriksa tulisan humas pemerintah.")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}", help="tampilkan versi")
-    sub = parser.add_subparsers(dest="command", metavar="PERINTAH", parser_class=_Parser)
+    sub = parser.add_subparsers(dest="command", metavar="PERINTAH", parser_class=IndonesianParser)
 
-    a = sub.add_parser("analyze", help="Memeriksa keterbacaan dan SEO satu draf.", add_help=False,
+    a = sub.add_parser("analyze", help="Memeriksa keterbacaan dan SEO satu draf.",
                        description="Memeriksa keterbacaan dan SEO satu draf (Markdown, HTML, atau teks biasa).")
-    a.add_argument("-h", "--help", action="help", help="tampilkan bantuan ini lalu keluar")
     a.add_argument("path", metavar="BERKAS", help="berkas draf, atau - untuk membaca dari masukan standar")
     a.add_argument("--lang", choices=["id", "en"], help="bahasa draf (dideteksi otomatis jika kosong)")
     a.add_argument("--keyphrase", default="", help="frasa kunci yang ingin ditemukan pembaca di mesin pencari")
@@ -74,8 +49,7 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     a.add_argument("--input-format", choices=["markdown", "html", "text"], help="format masukan (dideteksi otomatis jika kosong)")
 
     for name, (module, help_text) in PLUGGED.items():
-        p = sub.add_parser(name, help=help_text, description=help_text, add_help=False)
-        p.add_argument("-h", "--help", action="help", help="tampilkan bantuan ini lalu keluar")
+        p = sub.add_parser(name, help=help_text, description=help_text)
         p.set_defaults(plugin=module)
         if name != command:
             continue
