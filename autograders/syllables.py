@@ -78,11 +78,26 @@ class SyllableLanguageError(ValueError):
 
 # --------------------------------------------------------------------------- public API
 
+_MEMO: dict[tuple[str, str], int] = {}  # (word, lang) -> count; a pure function's memo, safe to share
+_MEMO_LIMIT = 500_000
+
+
 def count_syllables(word: str, lang: str) -> int:
     """Number of syllables in one word token (``lang`` is ``"id"`` or ``"en"``).
 
     A token without letters or digits (punctuation, emoji) has 0 syllables.
     """
+    try:
+        return _MEMO[(word, lang)]
+    except (KeyError, TypeError):
+        pass
+    count = _count_syllables(word, lang)
+    if len(_MEMO) < _MEMO_LIMIT:
+        _MEMO[(word, lang)] = count
+    return count
+
+
+def _count_syllables(word: str, lang: str) -> int:
     if not isinstance(word, str):
         raise TypeError(f"Kata harus berupa teks (str), bukan {type(word).__name__}.")
     code = (lang or "").strip().lower() if isinstance(lang, str) else ""
