@@ -1,0 +1,165 @@
+"""Flags: what a submission changed that a trainee should not change, found by comparing it with the released
+(student) notebook that ``nbgrader generate_assignment`` wrote, including its nbgrader checksums.
+
+Every flag is a short code plus an Indonesian explanation. Flags never stop grading: answers are still taken
+by their ``grade_id`` from answer cells and scored; what the trainee did elsewhere is reported to the instructor.
+
+Codes:
+
+=======================  =================================================================================
+``invalid_notebook``     the file is not valid notebook JSON (scored 0)
+``cell_deleted``         a locked, test or answer cell of the released notebook is missing
+``cell_edited``          a locked or test cell's content differs from the released one (nbgrader checksum)
+``points_changed``       a cell's nbgrader ``points`` differ from the released notebook
+``metadata_changed``     other nbgrader metadata changed (grade/solution/locked/task/cell type)
+``answer_outside_cell``  prose written in a cell that is not an answer cell (it is not graded)
+``code_cell_added``      a code cell the trainee added (it is never run by our grader)
+``code_in_answer``       a fenced code block or ``<script>`` in an answer cell (removed before scoring, never run)
+``duplicate_cell_id``    two cells share a cell id or an nbgrader ``grade_id`` (the first one is graded)
+=======================  =================================================================================
+"""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from typing import Any, Iterable, Mapping
+
+from .notebook import grade_id, graded_cells, has_code, meta, source
+
+MESSAGES = {
+    "invalid_notebook": "Notebook tidak dapat dibaca (bukan JSON yang sah); kiriman diberi nilai 0.",
+    "cell_deleted": "Sel yang dikunci, sel uji, atau sel jawaban dihapus: {cells}.",
+    "cell_edited": "Isi sel yang dikunci atau sel uji diubah: {cells}. Perubahan ini diabaikan dalam penilaian.",
+    "points_changed": "Poin pada metadata sel diubah: {cells}. Poin asli dari instruktur yang dipakai.",
+    "metadata_changed": "Metadata nbgrader sel diubah: {cells}. Metadata asli dari instruktur yang dipakai.",
+    "answer_outside_cell": "Ada tulisan di luar sel JAWABAN ANDA (sel {cells}); tulisan itu tidak dinilai.",
+    "code_cell_added": "Ada sel kode tambahan (sel {cells}); kode peserta tidak pernah dijalankan oleh penilai.",
+    "code_in_answer": "Ada kode di dalam jawaban ({cells}); kode dibuang sebelum penilaian dan tidak dijalankan.",
+    "duplicate_cell_id": "Ada id sel ganda ({cells}); hanya sel pertama yang dinilai.",
+}
+META_KEYS = ("grade", "solution", "locked", "task")
+
+
+@dataclass(frozen=True)
+class Flag:
+    code: str
+    message: str
+
+    def to_dict(self) -> dict[str, str]:
+        return {"code": self.code, "message": self.message}
+
+
+def make_flag(code: str, cells: Iterable[str] = ()) -> Flag:
+    listed = ", ".join(dict.fromkeys(cells)) or "-"
+    return Flag(code, MESSAGES[code].format(cells=listed))
+
+
+def _to_bytes(text: str) -> bytes:
+    return text.encode("utf-8")
+
+
+def checksum(cell: Mapping[str, Any], nbgrader_meta: Mapping[str, Any]) -> str:
+    """nbgrader's cell checksum (``nbgrader.utils.compute_checksum``) of ``cell``'s content under given metadata."""
+    grade, solution = bool(nbgrader_meta.get("grade")), bool(nbgrader_meta.get("solution"))
+    locked = False if solution else (True if grade else bool(nbgrader_meta.get("locked")))
+    digest = hashlib.md5()
+    digest.update(_to_bytes(source(cell)))
+    digest.update(_to_bytes(str(cell.get("cell_type", ""))))
+    digest.update(_to_bytes(str(grade)))
+    digest.update(_to_bytes(str(solution)))
+    digest.update(_to_bytes(str(locked)))
+    digest.update(_to_bytes(str(nbgrader_meta.get("grade_id", ""))))
+    if grade:
+        digest.update(_to_bytes(str(float(nbgrader_meta.get("points", 0)))))
+    return digest.hexdigest()
+
+
+def _is_locked_or_test(cell_meta: Mapping[str, Any]) -> bool:
+    return not cell_meta.get("solution") and bool(cell_meta.get("locked") or cell_meta.get("grade") or cell_meta.get("task"))
+
+
+def _points(cell_meta: Mapping[str, Any]) -> float | None:
+    try:
+        return float(cell_meta["points"]) if "points" in cell_meta else None
+    except (TypeError, ValueError):
+        return None
+
+
+def _duplicates(values: Iterable[str]) -> list[str]:
+    seen: set[str] = set()
+    dup = []
+    for value in values:
+        if value in seen:
+            dup.append(value)
+        seen.add(value)
+    return dup
+
+
+def find_flags(submission: Mapping[str, Any], release: Mapping[str, Any], answer_ids: Iterable[str] = ()) -> list[Flag]:
+    """Compare a submitted notebook with the released one; return its flags in a fixed order."""
+    flags: list[Flag] = []
+    released = {grade_id(c): c for _, c in graded_cells(release)}
+    submitted: dict[str, Mapping[str, Any]] = {}
+    for _, cell in graded_cells(submission):
+        submitted.setdefault(grade_id(cell) or "", cell)
+
+    missing = [gid for gid in released if gid not in submitted]
+    if missing:
+        flags.append(make_flag("cell_deleted", missing))
+
+    edited, points, other = [], [], []
+    for gid, ref in released.items():
+        cell = submitted.get(gid)
+        if cell is None:
+            continue
+        ref_meta, sub_meta = meta(ref), meta(cell)
+        if _is_locked_or_test(ref_meta):
+            expected = ref_meta.get("checksum") or checksum(ref, ref_meta)
+            if checksum(cell, ref_meta) != expected:
+                edited.append(gid)
+        if _points(ref_meta) != _points(sub_meta):
+            points.append(gid)
+        if (any(bool(ref_meta.get(k)) != bool(sub_meta.get(k)) for k in META_KEYS)
+                or ref.get("cell_type") != cell.get("cell_type") and not ref_meta.get("solution")):
+            other.append(gid)
+    if edited:
+        flags.append(make_flag("cell_edited", edited))
+    if points:
+        flags.append(make_flag("points_changed", points))
+    if other:
+        flags.append(make_flag("metadata_changed", other))
+
+    outside, code_cells = [], []
+    for index, cell in enumerate(submission.get("cells", [])):
+        gid = grade_id(cell)
+        if gid in released:
+            continue
+        text = source(cell).strip()
+        if not text:
+            continue
+        label = str(cell.get("id") or index + 1)
+        if cell.get("cell_type") == "code":
+            code_cells.append(label)
+        else:
+            outside.append(label)
+    if outside:
+        flags.append(make_flag("answer_outside_cell", outside))
+    if code_cells:
+        flags.append(make_flag("code_cell_added", code_cells))
+
+    code_answers = []
+    for gid in answer_ids:
+        cell = submitted.get(gid)
+        if cell is None:
+            continue
+        if cell.get("cell_type") == "code" or has_code(source(cell)):
+            code_answers.append(gid)
+    if code_answers:
+        flags.append(make_flag("code_in_answer", code_answers))
+
+    cell_ids = [str(c.get("id")) for c in submission.get("cells", []) if c.get("id")]
+    grade_ids = [grade_id(c) or "" for _, c in graded_cells(submission)]
+    dups = _duplicates(cell_ids) + _duplicates(grade_ids)
+    if dups:
+        flags.append(make_flag("duplicate_cell_id", dups))
+    return flags

@@ -1,0 +1,54 @@
+# nbgrader configuration of the Kelas Humas Digital course (run nbgrader from this folder, with .venv/bin on PATH).
+import os
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+c = get_config()  # noqa: F821 - provided by nbgrader
+
+c.CourseDirectory.course_id = "kelas-humas-digital"
+c.CourseDirectory.root = HERE
+# Model answers and the notebook builder stay with the instructor.
+c.CourseDirectory.ignore = [".ipynb_checkpoints", "*.pyc", "__pycache__", "feedback", ".DS_Store"]
+
+# The answer cells are Markdown; this is what trainees find in them (autograders.grading.notebook.TEXT_STUB).
+c.ClearSolutions.text_stub = "JAWABAN ANDA: hapus baris ini, lalu tulis jawaban Anda di sini."
+c.ClearSolutions.code_stub = {"python": "# KODE ANDA DI SINI"}
+
+# A trainee cell that never ends is interrupted; the later (grading) cells still run.
+c.Execute.timeout = 60
+c.Execute.interrupt_on_timeout = True
+c.ExecutePreprocessor.timeout = 60
+
+# Feedback: no hidden tests, no tracebacks, nothing loaded from the internet (see autograders.grading.feedback_html).
+c.GenerateFeedback.preprocessors = [
+    "nbgrader.preprocessors.GetGrades",
+    "nbconvert.preprocessors.CSSHTMLHeaderPreprocessor",
+    "nbgrader.preprocessors.ClearHiddenTests",
+    "autograders.grading.feedback_html.StripTracebacks",
+    "autograders.grading.feedback_html.EscapeTraineeHtml",
+]
+c.HTMLExporter.template_name = "feedback_offline"
+c.HTMLExporter.extra_template_basedirs = [
+    os.path.join(os.path.dirname(__import__("nbgrader").__file__), "server_extensions", "formgrader", "templates"),
+    os.path.join(HERE, "templates"),
+]
+
+# The kernels nbgrader starts must import the `autograders` package. In this repository it is not installed,
+# so put the repository root (the folder above this one) on PYTHONPATH for them. A hub image that pip-installs
+# the package needs nothing here.
+_ROOT = os.path.dirname(HERE)
+if os.path.isdir(os.path.join(_ROOT, "autograders")):
+    os.environ["PYTHONPATH"] = os.pathsep.join(p for p in (_ROOT, os.environ.get("PYTHONPATH", "")) if p)
+    if _ROOT not in sys.path:
+        sys.path.insert(0, _ROOT)
+
+# Validate shows the grading feedback (autograders.grading.cell writes it to stderr under validation only).
+c.Validator.failed_warning = (
+    "UMPAN BALIK UNTUK {num_failed} TUGAS. Di bawah ini poin dan hal yang perlu diperbaiki lebih dulu;\n"
+    "inilah umpan balik yang sama dengan penilaian akhir.\n")
+c.Validator.changed_warning = (
+    "ISI {num_changed} SEL PENILAIAN BERUBAH! Kembalikan sel itu seperti semula; perubahan tidak ikut dinilai.\n")
+c.Validator.type_changed_warning = (
+    "JENIS {num_changed} SEL BERUBAH! Sel jawaban harus tetap berupa sel Markdown.\n")
+c.Validator.passed_warning = "NOTEBOOK LULUS PADA {num_passed} SEL.\n"

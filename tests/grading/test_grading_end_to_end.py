@@ -1,0 +1,203 @@
+"""End to end, in a temporary copy of the course: generate every assignment, fabricate a cohort of 35
+submissions, run ``nbgrader autograde`` (copy A) and our grader (copy B), then feedback and reports.
+
+Runs in the normal test command (marked ``slow``; about two minutes, most of it nbgrader's kernels).
+"""
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from autograders.grading.feedback_html import TRACEBACK_NOTE
+from autograders.grading.gradebook import read_scores
+from autograders.grading.rubric import load_rubric
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import cohort as C  # noqa: E402
+
+pytestmark = pytest.mark.slow
+EXTERNAL = re.compile(r"<(?:script|link)\b[^>]*(?:src|href)\s*=\s*[\"']?(?:https?:)?//|url\(\s*[\"']?(?:https?:)?//"
+                      r"|@import\s+[\"']?(?:https?:)?//", re.IGNORECASE)
+HIDDEN_MARKERS = ("BEGIN HIDDEN TESTS", "END HIDDEN TESTS", "_sys.modules")
+
+
+def grade_cmd(course: Path, *extra: str) -> list[str]:
+    return [sys.executable, "-m", "autograders", "grade", "--course", str(course), "--assignment", C.ASSIGNMENT,
+            "--format", "json", *extra]
+
+
+def parse_lines(text: str) -> dict[str, dict]:
+    rows = [json.loads(line) for line in text.splitlines() if line.strip()]
+    return {row["student"]: row for row in rows}
+
+
+@pytest.fixture(scope="module")
+def cohort(tmp_path_factory):
+    base = tmp_path_factory.mktemp("kursus")
+    course_a = C.make_course(base / "a")
+    assert sorted(p.name for p in (course_a / "release").iterdir()) == [
+        "m0_pengantar", "m1_situs_web", "m2_menulis_daring", "m3_media_sosial", "m4_seo", "m5_monitoring",
+        "m6_siaran_pers"]
+    # The student version carries no hidden test and no model answer.
+    for nb_path in (course_a / "release").glob("*/*.ipynb"):
+        text = nb_path.read_text(encoding="utf-8")
+        assert "BEGIN HIDDEN TESTS" not in text and "JAWABAN ANDA" in text
+    people = C.fabricate(course_a)
+    course_b = base / "b"
+    shutil.copytree(course_a, course_b)
+
+    started = time.perf_counter()
+    auto = C.nbgrader(course_a, "autograde", C.ASSIGNMENT, "--Execute.timeout=5",
+                      "--ExecutePreprocessor.timeout=5", check=False)
+    nbgrader_seconds = time.perf_counter() - started
+
+    # Our grader, killed half way through, then run again.
+    proc = subprocess.Popen(grade_cmd(course_b, "--jobs", "1"), stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                            env=C.env(), text=True)
+    first = []
+    for line in proc.stdout:
+        first.append(line)
+        if len(first) == 5:
+            proc.send_signal(signal.SIGKILL)
+            break
+    proc.wait()
+    started = time.perf_counter()
+    again = subprocess.run(grade_cmd(course_b, "--jobs", "2"), capture_output=True, text=True, env=C.env())
+    ours_seconds = time.perf_counter() - started
+    return {"a": course_a, "b": course_b, "people": people, "auto": auto, "first": parse_lines("".join(first)),
+            "ours": parse_lines(again.stdout), "ours_rc": again.returncode, "ours_err": again.stderr,
+            "times": (nbgrader_seconds, ours_seconds)}
+
+
+def nbgrader_scores(course: Path, students) -> dict[str, dict]:
+    from nbgrader.api import Gradebook, MissingEntry
+
+    rubric = load_rubric(course / "source" / C.ASSIGNMENT / "rubrik.yml")
+    out = {}
+    with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as gb:
+        for student in students:
+            try:
+                gb.find_submission(C.ASSIGNMENT, student)
+            except MissingEntry:
+                continue
+            out[student] = read_scores(gb, rubric, student)
+    return out
+
+
+def our_task_points(course: Path, student: str) -> dict[str, float]:
+    state = json.loads((course / ".khd_grades" / C.ASSIGNMENT / f"{student}.json").read_text(encoding="utf-8"))
+    return {t["test_cell"]: t["points"] for t in state["result"]["tasks"]}
+
+
+def test_every_student_is_graded_once_after_a_kill(cohort):
+    people, ours = cohort["people"], cohort["ours"]
+    assert len(people) >= 30
+    assert set(ours) == set(people), cohort["ours_err"]
+    assert cohort["ours_rc"] == 1  # one invalid notebook
+    for student, row in cohort["first"].items():
+        assert ours[student]["score"] == row["score"]
+    from nbgrader.api import Gradebook
+
+    with Gradebook(f"sqlite:///{cohort['b'] / 'gradebook.db'}") as gb:
+        subs = gb.assignment_submissions(C.ASSIGNMENT)
+        assert sorted(s.student.id for s in subs) == sorted(people)
+        for sub in subs:
+            assert sub.score >= 0
+    assert set(p.stem for p in (cohort["b"] / ".khd_grades" / C.ASSIGNMENT).glob("*.json")) == set(people)
+
+
+def test_a_rerun_changes_nothing(cohort):
+    before = nbgrader_scores(cohort["b"], cohort["people"])
+    again = subprocess.run(grade_cmd(cohort["b"]), capture_output=True, text=True, env=C.env())
+    assert {s: r["score"] for s, r in parse_lines(again.stdout).items()} == {s: r["score"] for s, r in cohort["ours"].items()}
+    assert nbgrader_scores(cohort["b"], cohort["people"]) == before
+
+
+def test_score_ordering(cohort):
+    ours, people = cohort["ours"], cohort["people"]
+    by_kind = lambda kind: [ours[s]["score"] for s, p in people.items() if p["kind"] == kind and not p["flag"]]
+    strong, medium, weak, empty = by_kind("strong"), by_kind("medium"), by_kind("weak"), by_kind("empty")
+    assert min(strong) > max(medium) > max(weak) > max(empty) == 0
+    assert ours["sejuta"]["error"] is None and 0 < ours["sejuta"]["score"] <= ours["sejuta"]["max_score"]
+
+
+def test_every_flag_is_raised_and_the_cohort_goes_on(cohort):
+    ours, people = cohort["ours"], cohort["people"]
+    for student, p in people.items():
+        found = [f["code"] for f in ours[student]["flags"]]
+        if p["flag"]:
+            assert p["flag"] in found, (student, found)
+            assert all(f["message"] for f in ours[student]["flags"])
+        else:
+            assert found == [], (student, found)
+    assert ours["rusak"]["error"] and ours["rusak"]["score"] == 0
+
+
+def test_same_points_as_nbgrader_autograde_on_honest_submissions(cohort):
+    people = cohort["people"]
+    honest = [s for s, p in people.items() if not p["flag"] and p["kind"] in ("strong", "medium", "weak", "empty", "big")]
+    theirs = nbgrader_scores(cohort["a"], honest)
+    assert set(theirs) == set(honest), cohort["auto"].stderr[-2000:]
+    for student in honest:
+        assert theirs[student] == our_task_points(cohort["b"], student), student
+
+
+def test_monkeypatching_trainee_gains_nothing(cohort):
+    ours, people = cohort["ours"], cohort["people"]
+    weak_scores = {ours[s]["score"] for s, p in people.items() if p["kind"] == "weak" and not p["flag"]}
+    assert ours["tambal_fungsi"]["score"] in weak_scores
+    # nbgrader autograde ran the trainee's code in the kernel first; the test cells still gave honest points.
+    theirs = nbgrader_scores(cohort["a"], ["tambal_fungsi", "lemah00"])
+    assert theirs["tambal_fungsi"] == theirs["lemah00"]
+    # The infinite loop was interrupted and did not stop grading; our grader never ran it.
+    assert ours["loop_abadi"]["score"] == ours["kuat00"]["score"]
+
+
+def test_feedback_has_no_hidden_tests_and_no_external_urls(cohort):
+    for course in (cohort["a"], cohort["b"]):
+        C.nbgrader(course, "generate_feedback", C.ASSIGNMENT, check=False)
+        pages = list((course / "feedback").glob(f"*/{C.ASSIGNMENT}/*.html"))
+        assert len(pages) >= 25
+        for page in pages:
+            text = page.read_text(encoding="utf-8")
+            assert not any(marker in text for marker in HIDDEN_MARKERS), page
+            assert "Traceback (most recent call last)" not in text and "Cell In[" not in text
+            assert not EXTERNAL.search(text), (page, EXTERNAL.search(text).group(0))
+            assert "<script>alert" not in text
+    # The interrupted infinite loop left an error in nbgrader's copy: feedback shows a note, not the traceback.
+    loop = next((cohort["a"] / "feedback" / "loop_abadi" / C.ASSIGNMENT).glob("*.html")).read_text(encoding="utf-8")
+    assert TRACEBACK_NOTE in loop
+
+
+def test_reports(cohort, tmp_path):
+    import csv
+
+    done = subprocess.run([sys.executable, "-m", "autograders", "report", "--course", str(cohort["b"]),
+                           "--assignment", C.ASSIGNMENT, "--out", str(tmp_path)], capture_output=True, text=True,
+                          env=C.env())
+    assert done.returncode == 0, done.stderr
+    with open(tmp_path / f"nilai_{C.ASSIGNMENT}.csv", encoding="utf-8") as handle:
+        rows = list(csv.reader(handle))
+    header = rows[0]
+    assert any(h.startswith("tulis_ulang.kalimat") for h in header) and any(h.startswith("judul.unsur") for h in header)
+    assert len(rows) - 1 == len(cohort["people"])
+    cohort_html = (tmp_path / "laporan_kohort.html").read_text(encoding="utf-8")
+    assert "data:image/png;base64," in cohort_html and not EXTERNAL.search(cohort_html)
+    assert '<html lang="id">' in cohort_html
+    pages = list((tmp_path / "umpan_balik" / C.ASSIGNMENT).glob("*.html"))
+    assert len(pages) == len(cohort["people"])
+    skrip = (tmp_path / "umpan_balik" / C.ASSIGNMENT / "skrip.html").read_text(encoding="utf-8")
+    assert "<script>" not in skrip and "<img src=x" not in skrip
+
+
+def test_our_grader_is_much_faster(cohort):
+    nbgrader_seconds, ours_seconds = cohort["times"]
+    assert ours_seconds * 5 < nbgrader_seconds
