@@ -36,6 +36,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="table (bawaan) atau json: satu objek JSON per peserta per baris")
     parser.add_argument("--progress", action="store_true", help="selalu tampilkan bilah kemajuan (di stderr)")
     parser.add_argument("--force", action="store_true", help="nilai ulang semua, juga yang sudah tercatat")
+    parser.add_argument("--db-url", default="", metavar="URL",
+                        help="gradebook (URL SQLAlchemy, misalnya postgresql+psycopg2://…); bawaan: CourseDirectory.db_url "
+                             "di nbgrader_config.py kursus, atau gradebook.db di folder kursus")
     parser.add_argument("--dry-run", action="store_true",
                         help="hanya menilai dan mencetak; tidak menulis gradebook, autograded/, atau catatan")
 
@@ -57,9 +60,12 @@ def grade_one(item: tuple[str, str], release: dict, rubric: Rubric, autograded_r
             nb = parse_notebook(Path(path).read_bytes())
             folder = Path(autograded_root) / student / rubric.assignment
             write_json_atomic(folder / rubric.notebook, autograded_notebook(nb, release, result))
-            stamp = _read_timestamp(Path(path).parent)
-            if stamp:
-                (folder / "timestamp.txt").write_text(stamp + "\n", encoding="utf-8")
+            # As nbgrader autograde does: keep the submission's timestamp and secret beside the autograded copy
+            # (generate_feedback / release_feedback need them).
+            for name in ("timestamp.txt", "submission_secret.txt"):
+                source = Path(path).parent / name
+                if source.is_file():
+                    (folder / name).write_bytes(source.read_bytes())
         except Exception:  # noqa: BLE001 - the grade stands even if the copy cannot be written
             result["error"] = "Nilai dihitung, tetapi salinan autograded tidak dapat ditulis."
     return result
@@ -142,7 +148,7 @@ def _open_gradebook(db_url: str):
 
 def run(args: argparse.Namespace) -> int:
     try:
-        course = Course.at(args.course)
+        course = Course.at(args.course, args.db_url)
         rubric = load_rubric(course.rubric_path(args.assignment))
         release = read_notebook(course.release_notebook(args.assignment, rubric.notebook))
     except (CourseError, RubricError, NotebookReadError) as error:

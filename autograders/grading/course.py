@@ -14,20 +14,37 @@ class CourseError(ValueError):
     """The course folder is not usable (message in Indonesian)."""
 
 
+def configured_db_url(root: Path) -> str:
+    """``CourseDirectory.db_url`` set in ``<root>/nbgrader_config.py`` (loaded like nbgrader loads it), or ''."""
+    if not (root / "nbgrader_config.py").is_file():
+        return ""
+    from traitlets.config.loader import PyFileConfigLoader
+
+    try:
+        config = PyFileConfigLoader("nbgrader_config.py", path=str(root)).load_config()
+    except Exception as error:  # noqa: BLE001 - a broken config is the instructor's to fix; say so
+        raise CourseError(f"nbgrader_config.py di {root} tidak dapat dibaca: {error}") from error
+    value = config.get("CourseDirectory", {}).get("db_url", "")
+    return value if isinstance(value, str) else ""
+
+
 @dataclass(frozen=True)
 class Course:
     root: Path
+    db_url_given: str = ""
 
     @classmethod
-    def at(cls, path: str | Path) -> "Course":
+    def at(cls, path: str | Path, db_url: str = "") -> "Course":
         root = Path(path).resolve()
         if not (root / "source").is_dir():
             raise CourseError(f"Folder {root} bukan folder kursus nbgrader (tidak ada folder source/).")
-        return cls(root)
+        return cls(root, db_url)
 
     @property
     def db_url(self) -> str:
-        return f"sqlite:///{self.root / 'gradebook.db'}"
+        """The gradebook: ``--db-url`` if given, else ``CourseDirectory.db_url`` from the course's
+        ``nbgrader_config.py`` (as nbgrader itself reads it), else ``gradebook.db`` in the course folder."""
+        return self.db_url_given or configured_db_url(self.root) or f"sqlite:///{self.root / 'gradebook.db'}"
 
     def assignments(self) -> list[str]:
         return sorted(p.parent.name for p in (self.root / "source").glob(f"*/{RUBRIC_FILE}"))

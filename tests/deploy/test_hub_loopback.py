@@ -231,31 +231,14 @@ def _scores(db_url, assignment, students):
         return {s: gb.find_submission(assignment, s).score for s in students}
 
 
-# Our grader writes to the course's SQLite gradebook; until it takes a database URL itself, the PostgreSQL run
-# calls the same grader with `Course.db_url` pointed at the server (nothing else differs).
-GRADE_WITH_DB_URL = """
-import argparse, sys
-from autograders.grading import cli
-class _Course(cli.Course):
-    @property
-    def db_url(self):
-        return sys.argv[1]
-cli.Course = _Course
-parser = argparse.ArgumentParser()
-cli.add_arguments(parser)
-sys.exit(cli.run(parser.parse_args(sys.argv[2:])))
-"""
-
-
 def _grade(w, course_dir, db_url=None):
     if not w.our_grader:
         as_grader(w, "autograde", w.assignment, "--force", cwd=course_dir)
         return
     args = ["--course", course_dir, "--assignment", w.assignment, "--force", "--jobs", "2"]
-    if db_url is None:
-        argv = [sys.executable, "-m", "autograders", "grade", *args]
-    else:
-        argv = [sys.executable, "-c", GRADE_WITH_DB_URL, db_url, *args]
+    if db_url is not None:
+        args += ["--db-url", db_url]
+    argv = [sys.executable, "-m", "autograders", "grade", *args]
     hubkit.run_as(w.grader, argv, env=w.grader_env, cwd=course_dir)
 
 
@@ -312,20 +295,8 @@ def test_collect_and_grade_on_sqlite_and_postgresql(world):
     assert full > empty and full >= half >= empty
 
 
-def _carry_submission_files(w):
-    """nbgrader's release_feedback needs timestamp.txt and submission_secret.txt beside each autograded
-    notebook (nbgrader autograde copies them). Our grader does not copy them yet: do it here, as the grader."""
-    for user in w.trainees:
-        src = os.path.join(w.course_dir, "submitted", user, w.assignment)
-        dst = os.path.join(w.course_dir, "autograded", user, w.assignment)
-        for name in ("timestamp.txt", "submission_secret.txt"):
-            if not os.path.exists(os.path.join(dst, name)):
-                hubkit.run_as(w.grader, ["cp", os.path.join(src, name), os.path.join(dst, name)])
-
-
 def test_feedback_reaches_each_trainee(world):
     w = world
-    _carry_submission_files(w)
     as_grader(w, "generate_feedback", w.assignment, "--force")
     as_grader(w, "release_feedback", w.assignment)
     form = {"course_id": w.course_id, "assignment_id": w.assignment}
