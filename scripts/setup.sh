@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Create .venv/ and install the pinned stack plus this package. Safe to run again (fast when nothing changed).
 set -euo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
 PYTHON="${PYTHON:-python3}"
 if [ ! -x .venv/bin/python ]; then
   echo "Membuat lingkungan virtual di .venv/ ..."

@@ -182,7 +182,8 @@ def run(args: argparse.Namespace) -> int:
         from concurrent.futures import ThreadPoolExecutor
 
         threads = ThreadPoolExecutor(max_workers=1)
-        opener = threads.submit(_open_gradebook, course.db_url)
+        # Reading the course's nbgrader_config.py imports nbgrader too: do that in the thread as well.
+        opener = threads.submit(lambda: _open_gradebook(course.db_url))
         threads.shutdown(wait=False)
     errors = sum(1 for r in done if r.get("error"))
     try:
