@@ -15,12 +15,12 @@ from __future__ import annotations
 
 import asyncio
 import html
-from typing import Any, Callable
+from types import MappingProxyType
+from typing import Any
 
 import ipywidgets as w
 
 from .engine import analyze
-from .feedback import label
 from .report_html import STYLE, render_checks, render_report
 from .title_width import char_pixels, truncate_to_pixels
 
@@ -222,44 +222,97 @@ def press_release_checker(text: str = "") -> PressReleaseChecker:
     return PressReleaseChecker(text)
 
 
-class MonitoringDashboard:
-    """*Dasbor monitoring* over the course data set (or a DataFrame the trainee loads)."""
+# The course data set (``monitoring.SAMPLE_PATH``): our fictional regency and its two peers, with the terms
+# that name them in the posts. Read-only, so no caller can change them for another.
+SAMPLE_BRANDS = MappingProxyType({"Sukamaju": ("Sukamaju", "@pemkabsukamaju", "#SukamajuMelayani", "#SukamajuBersih")})
+SAMPLE_PEERS = MappingProxyType({"Mekarsari": ("Mekarsari", "@pemkabmekarsari"),
+                                 "Tirtajaya": ("Tirtajaya", "@pemkottirtajaya")})
 
-    def __init__(self, df=None, brands: dict[str, list[str]] | None = None, peers: dict[str, list[str]] | None = None) -> None:
+
+def _png_img(png: bytes, alt: str) -> str:
+    import base64
+
+    data = base64.b64encode(png).decode("ascii")
+    return f"<img src='data:image/png;base64,{data}' alt='{html.escape(alt)}' style='max-width:100%;height:auto'>"
+
+
+def render_dashboard(result: dict, charts: bool = True) -> str:
+    """The dashboard fragment for a ``monitoring.monitor`` result: a summary table, the volume chart and one
+    alert per spike. Every name and term from the data is escaped; the chart is an embedded PNG."""
+    from .monitoring import charts as mcharts
+    from .monitoring.dates import tanggal
+    from .monitoring.report_html import angka
+
+    ours = set(result.get("brands", []))
+    rows = []
+    for name, count in result["mentions"].items():
+        share = result["share_of_voice"].get(name)
+        net = result["sentiment"][name]["net"]
+        rows.append(
+            f"<tr data-brand='{html.escape(name)}'><td>{html.escape(name)}</td>"
+            f"<td>{'merek kita' if name in ours else 'pembanding'}</td>"
+            f"<td class='n' data-value='mentions'>{angka(count)}</td>"
+            f"<td class='n' data-value='share'>{angka(share, 1)}{'%' if share is not None else ''}</td>"
+            f"<td class='n' data-value='net'>{'' if net is None or net <= 0 else '+'}{angka(net, 1)}</td></tr>")
+    table = ("<table class='khd-dash-table'><thead><tr><th>Nama</th><th>Peran</th><th>Sebutan</th>"
+             "<th>Pangsa suara</th><th>Sentimen bersih</th></tr></thead><tbody>" + "".join(rows) + "</tbody></table>")
+    spikes = result.get("spikes", [])
+    k = angka(result.get("settings", {}).get("k", 2.0), 1)
+    if spikes:
+        alerts = "".join(
+            f"<div class='khd-alert' data-brand='{html.escape(s['brand'])}' data-date='{html.escape(s['date'])}'>"
+            f"<b>Lonjakan: {html.escape(s['brand'])}, {html.escape(tanggal(s['date']))}</b> — "
+            f"{angka(s['volume'])} sebutan dalam 24 jam (z = {angka(s['z'], 2)}). Istilah yang naik: "
+            f"{', '.join(html.escape(t) for t in s.get('top_terms', [])) or '–'}</div>" for s in spikes)
+    else:
+        alerts = f"<p class='khd-calm'>Tidak ada lonjakan di atas rata-rata 7 hari + {k}·σ pada periode ini.</p>"
+    period = result.get("period")
+    span = f"{tanggal(period['start'])} – {tanggal(period['end'])}" if period else "–"
+    chart = _png_img(mcharts.volume_chart(result["daily"], spikes), "Grafik volume sebutan harian") if charts else ""
+    style = ("<style>.khd-dash table{border-collapse:collapse;margin:.5em 0}.khd-dash th,.khd-dash td{border:1px solid #ccc;"
+             "padding:.3em .6em}.khd-dash td.n{text-align:right}.khd-alert{background:#fdecea;border-left:4px solid #c0392b;"
+             "padding:.4em .7em;margin:.3em 0}.khd-calm{background:#eafaf1;border-left:4px solid #3a9a5b;padding:.4em .7em}"
+             "</style>")
+    return (style + "<div class='khd-dash khd-report'>"
+            f"<div class='khd-small'>Periode: {html.escape(span)} (WIB) · {angka(result.get('rows', 0))} unggahan</div>"
+            + table + chart + f"<h4>Peringatan lonjakan ({len(spikes)})</h4>" + alerts + "</div>")
+
+
+class MonitoringDashboard:
+    """*Dasbor monitoring* over the course data set (or a mentions table the trainee loads)."""
+
+    def __init__(self, df=None, brands=None, peers=None, k: float = 2.0, charts: bool = True) -> None:
         from . import monitoring
 
         self.monitoring = monitoring
-        self.df = monitoring.load_sample() if df is None else df
-        self.all_brands = dict(brands or monitoring.SAMPLE_BRANDS)
-        self.all_peers = dict(peers or monitoring.SAMPLE_PEERS)
-        dates = sorted({d for d in self._dates()})
-        self.start = w.DatePicker(description="Dari", value=dates[0] if dates else None)
-        self.end = w.DatePicker(description="Sampai", value=dates[-1] if dates else None)
+        self.charts = charts
+        self.df = monitoring.load_mentions(monitoring.SAMPLE_PATH) if df is None else df
+        self.all_brands = {name: list(terms) for name, terms in (brands or SAMPLE_BRANDS).items()}
+        self.all_peers = {name: list(terms) for name, terms in (peers if peers is not None else SAMPLE_PEERS).items()}
+        dates = self._days()
+        self.start = w.DatePicker(description="Dari", value=dates.min() if len(dates) else None)
+        self.end = w.DatePicker(description="Sampai", value=dates.max() if len(dates) else None)
         names = list(self.all_brands) + list(self.all_peers)
-        self.selection = w.SelectMultiple(options=names, value=tuple(names), description="Merek")
-        self.k = w.FloatSlider(value=2.0, min=1.0, max=3.0, step=0.5, description="Ambang k")
+        self.selection = w.SelectMultiple(options=names, value=tuple(names), description="Nama")
+        self.k = w.FloatSlider(value=k, min=1.0, max=3.0, step=0.5, description="Ambang k")
         self.output = w.HTML()
         for control in (self.start, self.end, self.selection, self.k):
             control.observe(lambda _c: self.refresh(), names="value")
         self.widget = w.VBox([w.HTML("<b>Dasbor monitoring</b>"), w.HBox([self.start, self.end]), self.selection,
                               self.k, self.output])
+        self.result = None
         self.refresh()
 
-    def _dates(self):
-        import pandas as pd
-
-        stamps = pd.to_datetime(self.df["timestamp"], utc=True, errors="coerce").dt.tz_convert("Asia/Jakarta")
-        return stamps.dt.date.dropna().unique()
+    def _days(self):
+        return self.df["timestamp"].dt.tz_convert(self.monitoring.WIB).dt.date
 
     def filtered(self):
-        import pandas as pd
-
-        stamps = pd.to_datetime(self.df["timestamp"], utc=True, errors="coerce").dt.tz_convert("Asia/Jakarta").dt.date
-        mask = pd.Series(True, index=self.df.index)
+        days = self._days()
+        mask = days.notna()
         if self.start.value is not None:
-            mask &= stamps >= self.start.value
+            mask &= days >= self.start.value
         if self.end.value is not None:
-            mask &= stamps <= self.end.value
+            mask &= days <= self.end.value
         return self.df[mask]
 
     def refresh(self) -> None:
@@ -267,12 +320,21 @@ class MonitoringDashboard:
         brands = {k: v for k, v in self.all_brands.items() if k in chosen}
         peers = {k: v for k, v in self.all_peers.items() if k in chosen}
         data = self.filtered()
-        if not brands and not peers or data.empty:
-            self.result = None
-            self.output.value = "<p>Pilih paling sedikit satu merek dan rentang tanggal yang berisi data.</p>"
+        self.result = None
+        if not brands and not peers:
+            self.output.value = "<p class='khd-small'>Pilih paling sedikit satu nama.</p>"
             return
-        self.result = self.monitoring.monitor(data, brands=brands or peers, peers=peers if brands else {}, k=self.k.value)
-        self.output.value = self.monitoring.render_dashboard_html(self.result, data)
+        if data.empty:
+            self.output.value = "<p class='khd-small'>Tidak ada unggahan pada rentang tanggal ini. Ubah tanggal <i>Dari</i> atau <i>Sampai</i>.</p>"
+            return
+        if not brands:  # only peers chosen: show them as the subject
+            brands, peers = peers, {}
+        try:
+            self.result = self.monitoring.monitor(data, brands=brands, peers=peers, k=self.k.value)
+        except self.monitoring.MonitoringInputError as exc:
+            self.output.value = f"<p class='khd-small'>{html.escape(str(exc))}</p>"
+            return
+        self.output.value = render_dashboard(self.result, charts=self.charts)
 
     def _ipython_display_(self) -> None:
         from IPython.display import display
