@@ -10,7 +10,7 @@ import pytest
 
 from autograders import analyze
 
-from conftest import GOLDEN_DIR, REPO_ROOT
+from enginekit import GOLDEN_DIR, REPO_ROOT
 
 DRAFT = GOLDEN_DIR / "id_blog_mal_pelayanan.md"
 PAPER = ["--keyphrase", "mal pelayanan publik", "--slug", "mal-pelayanan-publik-sukamaju",

@@ -16,7 +16,7 @@ import pytest
 
 from autograders import analyze
 
-from conftest import GOLDEN_DIR, GRADE_IDS, READABILITY_IDS, SEO_IDS
+from enginekit import GOLDEN_DIR, GRADE_IDS, READABILITY_IDS, SEO_IDS
 
 DRAFT_SUFFIXES = (".md", ".html", ".txt")
 PAPER_FIELDS = ("keyphrase", "title", "description", "slug", "url")

@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 from autograders import analyze
 
-from conftest import GOLDEN_DIR
+from enginekit import GOLDEN_DIR
 
 PROPERTY_SETTINGS = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
