@@ -31,24 +31,32 @@ def keyphrase_stems(keyphrase: str, language: Language) -> tuple[str, ...]:
     return tuple(dict.fromkeys(stem(w) for w in content_words(keyphrase, language)))
 
 
+_STEM_MEMO: dict[tuple[str, str], str] = {}  # (stemmer, lower-case word) -> stem; a pure function's memo
+_STEM_MEMO_LIMIT = 500_000
+
+
 def word_stems(words: Sequence[Word], language: Language) -> list[str]:
+    name = str(language.settings.get("stemmer", ""))
     stem = _stemmer(language)
-    memo: dict[str, str] = {}
+    memo = _STEM_MEMO
     out = []
     for w in words:
         if w.kind != "word":
             out.append(w.lower)
             continue
-        s = memo.get(w.lower)
+        key = (name, w.lower)
+        s = memo.get(key)
         if s is None:
-            s = memo[w.lower] = stem(w.lower)
+            s = stem(w.lower)
+            if len(memo) < _STEM_MEMO_LIMIT:
+                memo[key] = s
         out.append(s)
     return out
 
 
 def occurrences(words: Sequence[Word], stems: Sequence[str], language: Language) -> int:
     """How many times the whole keyphrase occurs in these words (the count of its rarest stem)."""
-    if not stems:
+    if not stems or not words:
         return 0
     found = word_stems(words, language)
     return min(found.count(s) for s in stems)

@@ -38,10 +38,14 @@ _SIMPLE = re.compile(f"(?P<number>{NUMBER_PATTERN})|(?P<word>{WORD_PATTERN})", r
 _SPECIAL_CHUNK = re.compile(r"[^\s]*(?:[@/]|\w\.\w)[^\s]*")
 
 
+_new_word = tuple.__new__  # builds a Word without the Python-level __new__ frame (hot path)
+
+
 def _scan(pattern: re.Pattern, text: str, start: int, end: int, offset: int, out: list) -> None:
-    for m in pattern.finditer(text, start, end):
-        token = m.group()
-        out.append(Word(token, m.start() + offset, m.end() + offset, m.lastgroup or "word", token.lower()))
+    out.extend([
+        _new_word(Word, (m[0], m.start() + offset, m.end() + offset, m.lastgroup or "word", m[0].lower()))
+        for m in pattern.finditer(text, start, end)
+    ])
 
 
 def tokenize(text: str, offset: int = 0) -> list[Word]:
