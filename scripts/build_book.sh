@@ -1,6 +1,11 @@
 #!/usr/bin/env bash
 # Build the course book offline-ready: vendor the JavaScript it serves itself (from npm packages), then
 # run Jupyter Book 1 with warnings as errors. Usage: scripts/build_book.sh [extra jupyter-book args]
+#
+# Launch buttons: an agency sets ONE value, the address of its JupyterHub, either in _config.yml
+# (launch_buttons.jupyterhub_url) or for one build as KELAS_HUB_URL=https://hub.example.go.id. The buttons open
+# each chapter in JupyterLab on that hub through nbgitpuller, from the repository this checkout was cloned from
+# (git remote "origin", current branch; KELAS_REPO_URL overrides it).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/setup.sh
@@ -14,4 +19,26 @@ mkdir -p "$vendor/_widgets" "$vendor/_mathjax"
 cp tools/book-js/node_modules/requirejs/require.js "$vendor/_widgets/require.min.js"
 cp -r tools/book-js/node_modules/@jupyter-widgets/html-manager/dist/. "$vendor/_widgets/"
 cp -r tools/book-js/node_modules/mathjax/es5/. "$vendor/_mathjax/"
-.venv/bin/jupyter-book build -W --keep-going "$@" .
+config=_config.yml
+hub="${KELAS_HUB_URL:-$(.venv/bin/python -c 'import yaml; print((yaml.safe_load(open("_config.yml")).get("launch_buttons") or {}).get("jupyterhub_url") or "")')}"
+if [ -n "$hub" ]; then
+  repo="${KELAS_REPO_URL:-$(git remote get-url origin 2>/dev/null || true)}"
+  if [ -z "$repo" ]; then
+    echo "Kesalahan: tombol JupyterHub memerlukan alamat repositori kursus. Isi KELAS_REPO_URL." >&2
+    exit 2
+  fi
+  branch="$(git rev-parse --abbrev-ref HEAD 2>/dev/null || echo main)"
+  config=_build/_config.launch.yml
+  mkdir -p _build
+  HUB="$hub" REPO="$repo" BRANCH="$branch" .venv/bin/python - <<'PY'
+import os, yaml
+config = yaml.safe_load(open("_config.yml", encoding="utf-8"))
+config.setdefault("launch_buttons", {})["jupyterhub_url"] = os.environ["HUB"].rstrip("/")
+config["repository"] = {"url": os.environ["REPO"], "branch": os.environ["BRANCH"]}
+# A self-hosted git server is not GitHub: the theme builds the nbgitpuller link the same way for "gitlab".
+theme = config.setdefault("sphinx", {}).setdefault("config", {}).setdefault("html_theme_options", {})
+theme.setdefault("repository_provider", "gitlab")
+yaml.safe_dump(config, open("_build/_config.launch.yml", "w", encoding="utf-8"), allow_unicode=True, sort_keys=False)
+PY
+fi
+.venv/bin/jupyter-book build -W --keep-going --config "$config" "$@" .

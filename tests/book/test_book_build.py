@@ -8,7 +8,7 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 
-from booksite import MODULE_PAGES, OTHER_PAGES
+from booksite import MODULE_PAGES, OTHER_PAGES, REPO
 
 pytestmark = pytest.mark.slow
 
@@ -134,3 +134,26 @@ def test_widget_javascript_and_search_are_served_locally(site):
     assert any(s.split("?")[0].endswith("_widgets/embed-amd.js") for s in scripts)
     assert (site / "searchindex.js").is_file() and (site / "search.html").is_file()
     assert "unpkg.com" not in text and "cdn.jsdelivr.net" not in text  # no thebe or CDN configuration at all
+
+
+@pytest.mark.slow
+def test_one_value_points_the_launch_buttons_at_a_hub(tmp_path):
+    """KELAS_HUB_URL (or launch_buttons.jupyterhub_url) is the one value an agency sets; the buttons then open
+    each chapter in JupyterLab on that hub through nbgitpuller. The default build (above) has none."""
+    import os
+    import subprocess
+
+    out = tmp_path / "hub-build"
+    env = dict(os.environ, KELAS_HUB_URL="https://hub.diklat.contoh.go.id",
+               KELAS_REPO_URL="https://git.contoh.go.id/kelas-humas-digital")
+    proc = subprocess.run(["bash", "scripts/build_book.sh", "--path-output", str(out)], cwd=REPO, env=env,
+                          capture_output=True, text=True, timeout=900)
+    assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
+    page = (out / "_build" / "html" / "book" / "02-menulis-daring.html").read_text(encoding="utf-8")
+    assert ("https://hub.diklat.contoh.go.id/hub/user-redirect/git-pull?repo=https%3A//git.contoh.go.id/"
+            "kelas-humas-digital&urlpath=lab/tree/kelas-humas-digital/book/02-menulis-daring.md") in page
+
+
+def test_default_build_has_no_hub_button(site):
+    page = (site / "book" / "02-menulis-daring.html").read_text(encoding="utf-8")
+    assert "user-redirect/git-pull" not in page
