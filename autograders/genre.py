@@ -6,9 +6,10 @@ when no genre check applies:
 ============  =============================================  ===========================
 kind          Indonesian draft                               English draft
 ============  =============================================  ===========================
-article       plain_language                                 (no genre section)
+article       headline, plain_language                       headline
 press_release pr_* checks, then plain_language               pr_* checks
-social_post   post_length … emoji_density, plain_language    post_length … emoji_density
+social_post   post_length … emoji_density, headline,         post_length … emoji_density, headline
+              plain_language
 ============  =============================================  ===========================
 
 ``KIND_SKIPS`` says which readability and SEO checks do not apply to a kind; the engine asks
@@ -28,6 +29,7 @@ from typing import Callable
 
 from . import plain_language as plain
 from . import press_release, social
+from .headline import headline
 from .paper import Paper
 
 _SEO_CHECKS = frozenset({
@@ -71,11 +73,11 @@ def genre_checks(doc, paper: Paper, run_checks: Callable) -> list | None:
 
         paper = replace(paper, platform=platform)
     indonesian = doc.language.code == "id"
-    checks: tuple = ()
+    checks: tuple = (headline,)  # the shared headline helper: article titles and a post's opening line
     if paper.kind == "press_release":
-        checks = press_release.CHECKS
+        checks = press_release.CHECKS  # pr_headline judges the release's headline (length too)
     elif paper.kind == "social_post":
-        checks = social.CHECKS
+        checks = social.CHECKS + (headline,)
     if indonesian:
         checks = checks + (plain.plain_language,)
     if not checks:

@@ -129,3 +129,28 @@ def analyze_headline(text: str, language: Language) -> HeadlineInfo:
         active_verb=active, passive_verb=passive, clickbait=find_clickbait(text, language),
         ends_with_period=text.endswith("."),
     )
+
+
+def headline(doc, paper) -> "CheckResult":
+    """The ``headline`` check for an article's title or a post's opening line: clickbait a public body should
+    avoid (bad), a title in capitals or a passive-only title (ok), otherwise good. Press releases have
+    ``pr_headline`` instead, which also judges length."""
+    from .checks import CheckResult
+
+    if paper.kind == "social_post":
+        first = next((s for s in doc.sentences if s.words), None)
+        text = first.text if first else ""
+    else:
+        text = doc.title
+    if not text.strip():
+        return CheckResult("headline", "na", None, "headline.none")
+    info = analyze_headline(text, doc.language)
+    quoted = text if len(text) <= 90 else text[:89].rstrip() + "…"
+    params = {"headline": quoted, "clickbait": list(info.clickbait), "verb": info.passive_verb or ""}
+    if info.clickbait:
+        return CheckResult("headline", "bad", info.to_dict(), "headline.clickbait", params)
+    if info.all_caps and info.words > 1:
+        return CheckResult("headline", "ok", info.to_dict(), "headline.all_caps", params)
+    if info.passive_verb and not info.active_verb:
+        return CheckResult("headline", "ok", info.to_dict(), "headline.passive", params)
+    return CheckResult("headline", "good", info.to_dict(), "headline.good", params)

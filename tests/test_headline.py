@@ -72,3 +72,28 @@ def test_english_clickbait_and_unknown_active_verb():
 def test_bad_input_is_a_type_error():
     with pytest.raises(TypeError):
         analyze_headline(None, ID)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("title,rating", [
+    ("Anda Tidak Akan Percaya Apa yang Terjadi di Kantor Camat", "bad"),
+    ("PENGUMUMAN PENTING BAGI WARGA SUKAMAJU", "ok"),
+    ("Jalan Merdeka Ditutup Selama Festival", "ok"),
+    ("Bupati Resmikan Mal Pelayanan Publik", "good"),
+])
+def test_headline_check_on_article_titles(title, rating):
+    from autograders import analyze
+
+    report = analyze(f"# {title}\n\nWarga datang ke kantor kecamatan pagi ini untuk mengurus surat pindah.", lang="id")
+    check = report.check("headline")
+    assert check.rating == rating, report.message(check)
+    assert title.split()[0] in report.message(check)
+
+
+def test_headline_check_on_a_post_opening_line():
+    from autograders import analyze
+
+    post = "Anda tidak akan percaya! Antrean KTP kini cuma 10 menit. Info: sukamajukab.go.id #LayananPublik"
+    report = analyze(post, kind="social_post", platform="x")
+    assert report.check("headline").rating == "bad"
+    assert analyze("Antrean KTP kini cuma 10 menit. #LayananPublik", kind="social_post",
+                   platform="x").check("headline").rating == "good"

@@ -183,10 +183,10 @@ def test_kind_skips_article_checks():
         assert check.rating == "na" and check.key == "kind.not_applicable"
     article = analyze(GOOD)
     assert article.check("text_length").key != "kind.not_applicable"
-    assert [c.id for c in article.section("genre").checks] == ["plain_language"]
+    assert [c.id for c in article.section("genre").checks] == ["headline", "plain_language"]
 
 
-def test_english_release_has_no_plain_language_and_english_article_no_genre():
+def test_english_release_has_no_plain_language_and_english_article_only_headline():
     text = ("FOR IMMEDIATE RELEASE\n\n# Mayor Opens New Public Service Hall\n\nSUKAMAJU, December 2, 2026 – The mayor opened "
             "the new public service hall on Sudirman Street on Monday, so residents can renew identity cards in one place.\n")
     report = analyze(text, lang="en", kind="press_release")
@@ -194,7 +194,7 @@ def test_english_release_has_no_plain_language_and_english_article_no_genre():
     assert ids == PR_IDS
     assert report.check("pr_release_note").rating == "good"
     assert report.check("pr_dateline").rating == "good"
-    assert analyze(text, lang="en").section("genre") is None
+    assert [c.id for c in analyze(text, lang="en").section("genre").checks] == ["headline"]
 
 
 def test_cli_press_release(tmp_path):
