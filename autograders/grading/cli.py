@@ -43,6 +43,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="hanya menilai dan mencetak; tidak menulis gradebook, autograded/, atau catatan")
 
 
+# Results written to the gradebook per transaction. A run stopped half way loses at most the batch in flight,
+# which is not recorded either, so the next run grades it again; nothing is counted twice.
+BATCH = 25
+
 # ------------------------------------------------------------------------------------------------ worker
 def _read_timestamp(folder: Path) -> str | None:
     try:
@@ -186,29 +190,39 @@ def run(args: argparse.Namespace) -> int:
         opener = threads.submit(lambda: _open_gradebook(course.db_url))
         threads.shutdown(wait=False)
     errors = sum(1 for r in done if r.get("error"))
+    pending: list[dict] = []  # graded, not yet in the gradebook
+
+    def flush() -> None:
+        """Write the pending results in one transaction, then record (for resuming) and print each."""
+        nonlocal gb, errors
+        if not pending:
+            return
+        if opener is not None and gb is None:
+            gb = opener.result()
+        if gb is not None:
+            from .gradebook import upsert_results
+
+            items = [(r, _read_timestamp(course.submitted(r["student"], args.assignment, rubric.notebook).parent))
+                     for r in pending]
+            for result, problem in zip(pending, upsert_results(gb, rubric, items)):
+                if problem:
+                    result["error"] = problem
+                else:  # only a result that is in the gradebook is skipped next time
+                    record(course, rubric, result)
+        for result in pending:
+            errors += bool(result.get("error"))
+            emit(result)
+        pending.clear()
+
     try:
         autograded_root = None if args.dry_run else str(course.root / "autograded")
         for result in graded_results(todo, release, rubric, jobs, autograded_root):
-            if opener is not None and gb is None:
-                gb = opener.result()
-            if gb is not None:
-                from .gradebook import GradebookError, upsert_result
-
-                written = False
-                try:
-                    upsert_result(gb, rubric, result,
-                                  _read_timestamp(course.submitted(result["student"], args.assignment, rubric.notebook).parent))
-                    written = True
-                except GradebookError as error:
-                    result["error"] = str(error)
-                except Exception:  # noqa: BLE001
-                    result["error"] = "Nilai tidak dapat ditulis ke gradebook."
-                if written:  # only a result that is in the gradebook is skipped next time
-                    record(course, rubric, result)
-            errors += bool(result.get("error"))
-            emit(result)
+            pending.append(result)
+            if len(pending) >= BATCH:
+                flush()
             if bar is not None:
                 bar.update(1)
+        flush()
     finally:
         if bar is not None:
             bar.close()

@@ -10,7 +10,8 @@ from __future__ import annotations
 import warnings
 from typing import Any, Mapping
 
-from nbgrader.api import Gradebook, MissingEntry
+from nbgrader.api import (Comment, Grade, Gradebook, MissingEntry, Student, SubmittedAssignment,
+                          SubmittedNotebook)
 
 from .rubric import Rubric
 
@@ -47,57 +48,123 @@ def _comment_text(result: Mapping[str, Any], task: Mapping[str, Any], first: boo
 
 def upsert_result(gb: Gradebook, rubric: Rubric, result: Mapping[str, Any], timestamp: str | None = None) -> None:
     """Record one student's result (see :mod:`.grader`) in the gradebook. Raises :class:`GradebookError`."""
+    errors = upsert_results(gb, rubric, [(result, timestamp)])
+    if errors[0]:
+        raise GradebookError(errors[0])
+
+
+def upsert_results(gb: Gradebook, rubric: Rubric,
+                   items: list[tuple[Mapping[str, Any], str | None]]) -> list[str | None]:
+    """Record several results in ONE transaction (one commit instead of three per student).
+
+    Returns one entry per item: None when written, else the Indonesian reason. If the batch cannot be committed
+    as a whole, each item is retried in its own transaction, so one bad result never costs the others.
+    """
     with warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # SQLAlchemy warnings raised inside nbgrader's own add_submission
-        _upsert(gb, rubric, result, timestamp)
-
-
-def _upsert(gb: Gradebook, rubric: Rubric, result: Mapping[str, Any], timestamp: str | None) -> None:
-    assignment, student = rubric.assignment, str(result["student"])
-    notebook = rubric.notebook[:-6] if rubric.notebook.endswith(".ipynb") else rubric.notebook
-    try:
-        gb.find_assignment(assignment)
-    except MissingEntry:
-        raise GradebookError(f"Tugas {assignment} belum ada di gradebook; jalankan nbgrader generate_assignment.") from None
-    try:
+        warnings.simplefilter("ignore")  # SQLAlchemy warnings raised inside nbgrader's models
         try:
-            gb.find_student(student)
-        except MissingEntry:
-            gb.add_student(student)
-        try:
-            submission = gb.find_submission(assignment, student)
-        except MissingEntry:
-            submission = gb.add_submission(assignment, student)
-        if timestamp:
-            from nbgrader.utils import parse_utc
+            with gb.db.no_autoflush:
+                known = _Known.load(gb, rubric, [str(result["student"]) for result, _ in items])
+                for result, timestamp in items:
+                    _stage(gb, rubric, result, timestamp, known)
+            gb.db.commit()
+            return [None] * len(items)
+        except Exception:  # noqa: BLE001 - fall back to one transaction per student below
+            gb.db.rollback()
+        return [_one_by_one(gb, rubric, result, timestamp) for result, timestamp in items]
 
-            try:
-                submission.timestamp = parse_utc(timestamp)
-            except (ValueError, OverflowError):
-                pass
-        tasks = {t["task"]: t for t in result.get("tasks") or []}
-        submitted_nb = gb.find_submission_notebook(notebook, assignment, student)
-        grades = {g.name: g for g in submitted_nb.grades}
-        comments = {c.name: c for c in submitted_nb.comments}
-        for index, task in enumerate(rubric.tasks):
-            entry = tasks.get(task.id, {"points": 0.0, "feedback": "", "answered": False})
-            if task.test_cell not in grades or task.answer not in grades or task.answer not in comments:
-                raise MissingEntry(f"sel {task.test_cell} atau {task.answer}")
-            grade = grades[task.test_cell]
-            grade.auto_score = float(entry["points"])
-            grade.needs_manual_grade = False
-            answer_grade = grades[task.answer]
-            answered = bool(entry.get("answered"))
-            answer_grade.auto_score = None if answered else 0.0
-            answer_grade.needs_manual_grade = answered and answer_grade.manual_score is None
-            comments[task.answer].auto_comment = _comment_text(result, entry, index == 0)
+
+class _Known:
+    """The assignment, and the batch's students and submissions already in the gradebook: three queries per batch
+    instead of several per student."""
+
+    def __init__(self, assignment, students: dict, submissions: dict) -> None:
+        self.assignment, self.students, self.submissions = assignment, students, submissions
+
+    @classmethod
+    def load(cls, gb: Gradebook, rubric: Rubric, ids: list[str]) -> "_Known":
+        try:
+            assignment = gb.find_assignment(rubric.assignment)
+        except MissingEntry:
+            raise GradebookError(
+                f"Tugas {rubric.assignment} belum ada di gradebook; jalankan nbgrader generate_assignment.") from None
+        students = {s.id: s for s in gb.db.query(Student).filter(Student.id.in_(ids))}
+        submissions = {s.student_id: s for s in gb.db.query(SubmittedAssignment).filter(
+            SubmittedAssignment.assignment_id == assignment.id, SubmittedAssignment.student_id.in_(ids))}
+        return cls(assignment, students, submissions)
+
+
+def _one_by_one(gb: Gradebook, rubric: Rubric, result: Mapping[str, Any], timestamp: str | None) -> str | None:
+    try:
+        with gb.db.no_autoflush:
+            _stage(gb, rubric, result, timestamp, _Known.load(gb, rubric, [str(result["student"])]))
         gb.db.commit()
+        return None
+    except GradebookError as error:
+        gb.db.rollback()
+        return str(error)
     except MissingEntry as error:
         gb.db.rollback()
-        raise GradebookError(f"Gradebook tidak cocok dengan rubrik {assignment}: {error}") from None
-    except Exception:
+        return f"Gradebook tidak cocok dengan rubrik {rubric.assignment}: {error}"
+    except Exception:  # noqa: BLE001
         gb.db.rollback()
-        raise
+        return "Nilai tidak dapat ditulis ke gradebook."
+
+
+def _new_submission(gb: Gradebook, assignment, student: Student) -> SubmittedAssignment:
+    """The submission with the same structure nbgrader's ``add_submission`` gives it (a submitted notebook per
+    notebook, a grade per graded cell, a comment per solution cell, both per task cell), added but not committed."""
+    submission = SubmittedAssignment(assignment=assignment, student=student)
+    for notebook in assignment.notebooks:
+        submitted = SubmittedNotebook(notebook=notebook, assignment=submission)
+        # Cells by object (not by id) so their names are known before anything is flushed.
+        for cell in notebook.grade_cells:
+            Grade(cell=cell, notebook=submitted)
+        for cell in notebook.solution_cells:
+            Comment(cell=cell, notebook=submitted)
+        for cell in notebook.task_cells:
+            Comment(cell=cell, notebook=submitted)
+            Grade(cell=cell, notebook=submitted)
+    gb.db.add(submission)
+    return submission
+
+
+def _stage(gb: Gradebook, rubric: Rubric, result: Mapping[str, Any], timestamp: str | None, known: "_Known") -> None:
+    """Write one result into the session (no commit)."""
+    student_id = str(result["student"])
+    notebook = rubric.notebook[:-6] if rubric.notebook.endswith(".ipynb") else rubric.notebook
+    student = known.students.get(student_id)
+    if student is None:
+        student = known.students[student_id] = Student(id=student_id)
+        gb.db.add(student)
+    submission = known.submissions.get(student_id)
+    if submission is None:
+        submission = known.submissions[student_id] = _new_submission(gb, known.assignment, student)
+    if timestamp:
+        from nbgrader.utils import parse_utc
+
+        try:
+            submission.timestamp = parse_utc(timestamp)
+        except (ValueError, OverflowError):
+            pass
+    tasks = {t["task"]: t for t in result.get("tasks") or []}
+    submitted_nb = next((nb for nb in submission.notebooks if nb.name == notebook), None)
+    if submitted_nb is None:
+        raise MissingEntry(f"notebook {notebook}")
+    grades = {g.name: g for g in submitted_nb.grades}
+    comments = {c.name: c for c in submitted_nb.comments}
+    for index, task in enumerate(rubric.tasks):
+        entry = tasks.get(task.id, {"points": 0.0, "feedback": "", "answered": False})
+        if task.test_cell not in grades or task.answer not in grades or task.answer not in comments:
+            raise MissingEntry(f"sel {task.test_cell} atau {task.answer}")
+        grade = grades[task.test_cell]
+        grade.auto_score = float(entry["points"])
+        grade.needs_manual_grade = False
+        answer_grade = grades[task.answer]
+        answered = bool(entry.get("answered"))
+        answer_grade.auto_score = None if answered else 0.0
+        answer_grade.needs_manual_grade = answered and answer_grade.manual_score is None
+        comments[task.answer].auto_comment = _comment_text(result, entry, index == 0)
 
 
 def read_scores(gb: Gradebook, rubric: Rubric, student: str) -> dict[str, float | None]:
