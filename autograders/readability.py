@@ -23,11 +23,15 @@ def sentence_length(doc: Document, paper: Paper) -> CheckResult:
     long = m.long_sentences(doc, int(cfg["max_words"]))
     percent = _pct(len(long), total)
     rating = rate_max(percent, cfg["good_max_percent"], cfg["ok_max_percent"])
-    return CheckResult(
-        "sentence_length", rating, percent, f"sentence_length.{rating}",
-        {"percent": percent, "count": len(long), "total": total, "max_words": cfg["max_words"], "limit": cfg["good_max_percent"]},
-        tuple(Mark(s.start, s.end) for s in long),
-    )
+    params = {"percent": percent, "count": len(long), "total": total, "max_words": cfg["max_words"],
+              "limit": cfg["good_max_percent"]}
+    key = f"sentence_length.{rating}"
+    very_long = [s for s in long if len(s.words) > cfg.get("very_long_words", 10**9)]
+    if rating == "good" and very_long:
+        # One sentence of 40+ words loses most readers, however short the others are.
+        rating, key = "ok", "sentence_length.very_long"
+        params.update(longest=max(len(s.words) for s in very_long), very_long=cfg["very_long_words"])
+    return CheckResult("sentence_length", rating, percent, key, params, tuple(Mark(s.start, s.end) for s in long))
 
 
 def paragraph_length(doc: Document, paper: Paper) -> CheckResult:

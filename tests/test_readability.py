@@ -1,0 +1,38 @@
+"""Edges of the readability thresholds that are not covered by the golden drafts."""
+import pytest
+
+from autograders import analyze
+
+SHORT = "Warga mengambil nomor antrean di loket utama."  # 7 words
+
+
+def sentence(words: int) -> str:
+    body = " ".join(["warga"] * (words - 2))
+    return f"Petugas {body} datang."
+
+
+@pytest.mark.parametrize("words,rating", [(40, "good"), (41, "ok")])
+def test_one_very_long_sentence_keeps_sentence_length_from_good(words, rating):
+    # 1 long sentence in 10 = 10 % (good by share); over 40 words it is flagged anyway.
+    text = " ".join([sentence(words)] + [SHORT] * 9)
+    check = analyze(text, lang="id").check("sentence_length")
+    assert check.value == pytest.approx(10.0)
+    assert check.rating == rating
+    if rating == "ok":
+        assert "41 kata" in analyze(text, lang="id").message(check)
+
+
+@pytest.mark.parametrize("long,rating", [(5, "good"), (6, "ok"), (7, "bad")])
+def test_share_of_long_sentences_at_its_edges(long, rating):
+    # 20 sentences: 5 long = 25 % (good, inclusive), 6 = 30 % (ok, inclusive), 7 = 35 % (bad).
+    text = " ".join([sentence(22)] * long + [SHORT] * (20 - long))
+    check = analyze(text, lang="id").check("sentence_length")
+    assert check.rating == rating
+
+
+def test_paragraph_length_edges():
+    def para(words):
+        return " ".join(["Warga"] + ["datang"] * (words - 2) + ["pagi."])
+    for words, rating in ((150, "good"), (151, "ok"), (200, "ok"), (201, "bad")):
+        check = analyze(para(words), lang="id").check("paragraph_length")
+        assert (check.value, check.rating) == (words, rating)
