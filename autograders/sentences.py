@@ -22,7 +22,6 @@ from dataclasses import dataclass
 from .language import Language
 
 _CANDIDATE = re.compile(r"(?:\.{2,}|…|[.!?])+[\"'”’»)\]]*(?=\s|$)")
-_WORD_BEFORE = re.compile(r"([^\s\"'“(\[]+)$")
 _LIST_MARKER_START = re.compile(r"^\s*(?:\d{1,3}|[a-zA-Z]|[ivxIVX]{1,4})[.)]$")
 _CLOSERS = "\"'”’»)]"
 
@@ -31,6 +30,14 @@ _CLOSERS = "\"'”’»)]"
 class Span:
     start: int
     end: int
+
+
+def _word_before(text: str, end: int) -> str:
+    """The run of non-space characters ending at ``end``, without opening quotes or brackets."""
+    start = end
+    while start > 0 and not text[start - 1].isspace() and end - start < 80:
+        start -= 1
+    return text[start:end].lstrip("\"'“([")
 
 
 _NEXT_START = re.compile(r"[\s\"'“‘«(\[*_-]*(\S?)")
@@ -55,10 +62,9 @@ def _is_boundary(text: str, match: re.Match, language: Language) -> bool:
     core = punct.rstrip(_CLOSERS)
     if core != ".":
         return True  # ! ? … and ... followed by a capital or digit
-    before = _WORD_BEFORE.search(text, max(0, match.start() - 80), match.start())
-    if not before:
+    word = _word_before(text, match.start())
+    if not word:
         return True
-    word = before.group(1)
     if _LIST_MARKER_START.match(text[: match.end()]):
         return False
     if word.lower() in language.sentence_final_abbreviations:

@@ -35,7 +35,8 @@ class Word(NamedTuple):
 
 
 _SIMPLE = re.compile(f"(?P<number>{NUMBER_PATTERN})|(?P<word>{WORD_PATTERN})", re.IGNORECASE | re.UNICODE)
-_SPECIAL_CHUNK = re.compile(r"[^\s]*(?:[@/]|\w\.\w)[^\s]*")
+_SPECIAL_HINT = re.compile(r"[@/]|\w\.\w")  # where a URL, domain or e-mail address may be
+_SPACE = re.compile(r"\s")
 
 
 _new_word = tuple.__new__  # builds a Word without the Python-level __new__ frame (hot path)
@@ -51,15 +52,22 @@ def _scan(pattern: re.Pattern, text: str, start: int, end: int, offset: int, out
 def tokenize(text: str, offset: int = 0) -> list[Word]:
     """All words of ``text``; offsets are shifted by ``offset``.
 
-    Plain prose goes through a simple word/number pattern; only the chunks that may hold a URL, a domain or an
-    e-mail address (an ``@``, a ``/`` or a period between letters) go through the full pattern.
+    Plain prose goes through a simple word/number pattern; only the whitespace-delimited chunks that may hold a
+    URL, a domain or an e-mail address (an ``@``, a ``/`` or a period between letters) go through the full one.
     """
     words: list[Word] = []
     position = 0
-    for chunk in _SPECIAL_CHUNK.finditer(text):
-        _scan(_SIMPLE, text, position, chunk.start(), offset, words)
-        _scan(_TOKEN, text, chunk.start(), chunk.end(), offset, words)
-        position = chunk.end()
+    for hint in _SPECIAL_HINT.finditer(text):
+        if hint.start() < position:
+            continue
+        start = hint.start()
+        while start > position and not text[start - 1].isspace():
+            start -= 1
+        space = _SPACE.search(text, hint.end())
+        end = space.start() if space else len(text)
+        _scan(_SIMPLE, text, position, start, offset, words)
+        _scan(_TOKEN, text, start, end, offset, words)
+        position = end
     _scan(_SIMPLE, text, position, len(text), offset, words)
     return words
 
