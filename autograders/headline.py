@@ -90,7 +90,7 @@ def _passive_verb(words: list[Word], language: Language) -> str | None:
     Headlines are written in title case, so capitals say nothing about names here; the object-focus rule needs a
     fronted object and does not apply to a headline.
     """
-    from .passive import RULES
+    from .passive import BE_WORDS, RULES
 
     pairs = [(w.lower, False) for w in words]
     for name in language.settings.get("passive_rules", []):
@@ -98,7 +98,10 @@ def _passive_verb(words: list[Word], language: Language) -> str | None:
             continue
         index = RULES[name](pairs, language)
         if index is not None:
-            return words[index].text
+            start = index
+            while start > 0 and words[start - 1].lower in BE_WORDS:
+                start -= 1  # English: show the auxiliary too ("Was Opened")
+            return " ".join(w.text for w in words[start:index + 1])
     return None
 
 

@@ -177,6 +177,7 @@ def object_focus(words: list[tuple[str, bool]], language: Language) -> int | Non
 
 
 _BE = frozenset("is are was were be been being am get gets got gotten getting become becomes became".split())
+BE_WORDS = _BE  # the auxiliaries of the English passive (public: headlines show "Was Opened", not just "Opened")
 _ADVERB = re.compile(r"^(?:not|never|also|already|often|always|still|just|being|been|\w+ly)$")
 _ED_NOT_PARTICIPLE = frozenset("need red bed shed feed seed speed bleed breed weed hundred indeed".split())
 
