@@ -6,6 +6,7 @@ check's message in the requested feedback language.
 from __future__ import annotations
 
 import html
+import textwrap
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -72,7 +73,9 @@ class Report:
         rows = [(s, c) for s in self.sections for c in s.checks if c.rating != "na"]
         return sorted(rows, key=lambda row: (RATING_ORDER[row[1].rating], row[1].score))
 
-    def to_text(self) -> str:
+    def to_text(self, width: int = 88) -> str:
+        """A readable report, worst problems first, lines wrapped at ``width``. Under each problem (not under
+        what is already good) the trainee's own words it points at, with the suggested replacement if any."""
         lang = self.feedback_lang
         symbol = {"bad": "✗", "ok": "!", "good": "✓"}
         lines = [label("report.title", lang)]
@@ -91,9 +94,13 @@ class Report:
                 lines.append("")
                 lines.append(label(f"rating.heading.{current}", lang))
             name = label(f"check.{result.id}", lang)
-            lines.append(f"  {symbol[result.rating]} {name}: {self.message(result)}")
-            for quote in self.quotes(result)[:2]:
-                lines.append(f"      » {quote}")
+            lines.extend(textwrap.wrap(f"{symbol[result.rating]} {name}: {self.message(result)}", width,
+                                       initial_indent="  ", subsequent_indent="    "))
+            if result.rating == "good":
+                continue
+            for mark, quote in list(zip(result.marks, self.quotes(result)))[:3]:
+                shown = f"» {quote} → {mark.suggestion}" if mark.suggestion else f"» {quote}"
+                lines.extend(textwrap.wrap(shown, width, initial_indent="      ", subsequent_indent="        "))
         return "\n".join(lines) + "\n"
 
     def quotes(self, result: CheckResult, width: int = 90) -> list[str]:
