@@ -25,7 +25,9 @@ from .report_html import STYLE, render_checks, render_report
 from .title_width import char_pixels, truncate_to_pixels
 
 DEBOUNCE_SECONDS = 0.4
-_WIDE = w.Layout(width="100%")
+def _wide() -> w.Layout:
+    """A fresh layout for a full-width input (98 %: the page column clips borders at 100 %)."""
+    return w.Layout(width="98%")
 
 
 class _LiveTool:
@@ -60,12 +62,12 @@ class _LiveTool:
 
 
 def _area(placeholder: str, rows: int = 12) -> w.Textarea:
-    return w.Textarea(placeholder=placeholder, layout=w.Layout(width="100%", height=f"{rows * 1.6}em"),
+    return w.Textarea(placeholder=placeholder, layout=w.Layout(width="98%", height=f"{rows * 1.6}em"),
                       continuous_update=True)
 
 
 def _text(description: str, placeholder: str = "") -> w.Text:
-    return w.Text(description=description, placeholder=placeholder, layout=_WIDE,
+    return w.Text(description=description, placeholder=placeholder, layout=_wide(),
                   style={"description_width": "10em"}, continuous_update=True)
 
 
