@@ -4,6 +4,7 @@ from __future__ import annotations
 import copy
 import json
 import os
+import tempfile
 import shutil
 import subprocess
 from pathlib import Path
@@ -71,12 +72,16 @@ def cell_index(nb: dict, grade_id: str) -> int:
     return next(i for i, c in enumerate(nb["cells"]) if c["metadata"].get("nbgrader", {}).get("grade_id") == grade_id)
 
 
+CODE_RAN_MARKER = Path(tempfile.gettempdir()) / "khd-code-in-answer-ran"
+
+
 def code_cell(cell_id: str, text: str) -> dict:
     return {"cell_type": "code", "execution_count": None, "id": cell_id, "metadata": {}, "outputs": [], "source": text}
 
 
 def fabricate(course: Path, honest_copies: int = 6) -> dict[str, dict]:
     """Write submitted/<student>/<assignment>/ for a cohort; returns {student: {"kind", "flag"}}."""
+    CODE_RAN_MARKER.unlink(missing_ok=True)
     rel = release(course)
     sol = solutions()
     strong = {"jawaban_tulis_ulang": sol["tulis_ulang"], "jawaban_judul": sol["judul"]}
@@ -117,7 +122,9 @@ def fabricate(course: Path, honest_copies: int = 6) -> dict[str, dict]:
     nb["cells"].insert(1, code_cell("curang", MONKEYPATCH))
     cohort["tambal_fungsi"] = (nb, "weak", "code_cell_added")
 
-    nb = with_answers(rel, {"jawaban_tulis_ulang": sol["tulis_ulang"] + "\n\n```python\nimport os\nos.system('rm -rf /')\n```",
+    # Code inside an answer must never run: if it did, it would leave this marker file behind.
+    nb = with_answers(rel, {"jawaban_tulis_ulang": sol["tulis_ulang"] + "\n\n```python\nimport pathlib\n"
+                            f"pathlib.Path({str(CODE_RAN_MARKER)!r}).write_text('ran')\n```",
                             "jawaban_judul": sol["judul"]})
     cohort["kode_jawaban"] = (nb, "strong", "code_in_answer")
 

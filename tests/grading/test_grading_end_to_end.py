@@ -129,6 +129,11 @@ def test_score_ordering(cohort):
     assert ours["sejuta"]["error"] is None and 0 < ours["sejuta"]["score"] <= ours["sejuta"]["max_score"]
 
 
+def test_code_written_in_an_answer_never_runs(cohort):
+    # The "kode_jawaban" trainee wrote code that would create this file; both graders have run by now.
+    assert not C.CODE_RAN_MARKER.exists()
+
+
 def test_every_flag_is_raised_and_the_cohort_goes_on(cohort):
     ours, people = cohort["ours"], cohort["people"]
     for student, p in people.items():
