@@ -34,15 +34,17 @@ def title_pixels(title: str) -> int:
     return round(sum(char_pixels(ch) for ch in " ".join(title.split())))
 
 
-def truncate_to_pixels(title: str, limit: float = 600.0, ellipsis: str = " ...") -> str:
-    """The title as a result page cuts it: whole words up to ``limit`` px, then an ellipsis."""
+def truncate_to_pixels(title: str, limit: float = 600.0, ellipsis: str = " ...", size: float = 20.0) -> str:
+    """Text as a result page cuts it: whole words up to ``limit`` px when set at ``size`` px (20 for titles,
+    14 for descriptions; widths scale linearly with the font size), then an ellipsis."""
+    scale = size / 20.0
     title = " ".join(title.split())
-    if title_pixels(title) <= limit:
+    if title_pixels(title) * scale <= limit:
         return title
-    room = limit - sum(char_pixels(c) for c in ellipsis)
+    room = limit - sum(char_pixels(c) for c in ellipsis) * scale
     out, width = [], 0.0
     for word in title.split(" "):
-        w = sum(char_pixels(c) for c in word) + (char_pixels(" ") if out else 0)
+        w = (sum(char_pixels(c) for c in word) + (char_pixels(" ") if out else 0)) * scale
         if width + w > room:
             break
         out.append(word)

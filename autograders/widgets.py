@@ -22,7 +22,7 @@ import ipywidgets as w
 
 from .engine import analyze
 from .report_html import STYLE, render_checks, render_report
-from .title_width import char_pixels, truncate_to_pixels
+from .title_width import truncate_to_pixels
 
 DEBOUNCE_SECONDS = 0.4
 def _wide() -> w.Layout:
@@ -100,19 +100,6 @@ def draft_checker(text: str = "", keyphrase: str = "") -> DraftChecker:
     return DraftChecker(text, keyphrase)
 
 
-def _fit(text: str, limit_px: float, size: float) -> str:
-    """Cut ``text`` at ``limit_px`` pixels when set at ``size`` px (widths scaled from the 20 px metrics)."""
-    scale = size / 20.0
-    out, width = [], 0.0
-    for word in text.split():
-        w_px = (sum(char_pixels(c) for c in word) + (char_pixels(" ") if out else 0)) * scale
-        if width + w_px > limit_px:
-            return " ".join(out) + " ..."
-        out.append(word)
-        width += w_px
-    return " ".join(out)
-
-
 class SerpPreview(_LiveTool):
     TITLE_PX = 600
     DESCRIPTION_PX = 920  # about two lines of 14 px text on a desktop result page
@@ -133,7 +120,7 @@ class SerpPreview(_LiveTool):
         return truncate_to_pixels(self.title.value, self.TITLE_PX)
 
     def shown_description(self) -> str:
-        return _fit(self.description.value, self.DESCRIPTION_PX, 14)
+        return truncate_to_pixels(self.description.value, self.DESCRIPTION_PX, size=14)
 
     def refresh(self) -> None:
         url = self.url.value.strip()
