@@ -192,9 +192,30 @@ def suggest_word(word: str, table: dict[str, str]) -> str | None:
     return match_case(word, standard)
 
 
-@lru_cache(maxsize=100_000)
-def _suggest_cached(folder: Path, word: str) -> str | None:
-    return suggest_word(word, nonstandard_table(folder))
+# The memo of suggest_word per language folder: word as written -> suggestion, and the set of words that have one
+# (so a draft's words are checked against a set, not through a call each).
+_SUGGESTIONS: dict[str, tuple[dict[str, str | None], set[str]]] = {}
+_SUGGESTIONS_LIMIT = 200_000
+
+
+def _suggestions(folder: Path) -> tuple[dict[str, str | None], set[str]]:
+    key = str(folder)
+    pair = _SUGGESTIONS.get(key)
+    if pair is None:
+        pair = _SUGGESTIONS.setdefault(key, ({}, set()))
+    return pair
+
+
+def _suggest_cached(folder: Path, word: str, memo: dict[str, str | None]) -> str | None:
+    """``suggest_word`` through the memo; words beyond the memo's limit are answered without being kept."""
+    if word in memo:
+        return memo[word]
+    suggestion = suggest_word(word, nonstandard_table(folder))
+    if len(memo) < _SUGGESTIONS_LIMIT:
+        if suggestion:
+            _suggestions(folder)[1].add(word)
+        memo[word] = suggestion
+    return suggestion
 
 
 def match_case(original: str, suggestion: str) -> str:
@@ -246,17 +267,20 @@ def _bureaucratic_index(folder) -> tuple[dict[str, list[tuple[str, ...]]], dict[
     return _phrase_index(alternatives), alternatives
 
 
-def _match_phrases(lower: list[str], index: dict[str, list[tuple[str, ...]]]):
+def _match_phrases(lower: list[str], index: dict[str, list[tuple[str, ...]]]) -> list[tuple[int, tuple[str, ...]]]:
     """(i, phrase) for every non-overlapping phrase occurrence, scanning left to right, longest phrase first."""
-    i = 0
-    while i < len(lower):
-        for phrase in index.get(lower[i], ()):
+    found: list[tuple[int, tuple[str, ...]]] = []
+    free = 0  # the first index not inside an earlier match
+    for i in [i for i, word in enumerate(lower) if word in index]:  # the few words that can start a phrase
+        if i < free:
+            continue
+        for phrase in index[lower[i]]:
             n = len(phrase)
             if tuple(lower[i:i + n]) == phrase:
-                yield i, phrase
-                i += n - 1
+                found.append((i, phrase))
+                free = i + n
                 break
-        i += 1
+    return found
 
 
 def find_nonstandard(doc: Document) -> list[Finding]:
@@ -264,7 +288,9 @@ def find_nonstandard(doc: Document) -> list[Finding]:
     if not table:
         return []
     starts = _sentence_starts(doc)
-    index = _nonstandard_phrases(doc.language.folder)
+    folder = doc.language.folder
+    index = _nonstandard_phrases(folder)
+    memo, flagged = _suggestions(folder)
     found: list[Finding] = []
     for block in _text_blocks(doc):
         words = [w for w in block.words if w.kind == "word"]
@@ -275,14 +301,19 @@ def find_nonstandard(doc: Document) -> list[Finding]:
             text = doc.text[start:end]
             found.append(Finding(start, end, text, match_case(text, table[" ".join(phrase)]), "spelling"))
             taken.update(range(i, i + n))
-        for i, word in enumerate(words):
-            if i in taken or not word.text[:1].isalpha():
+        texts = [w.text for w in words]
+        # Words not seen before in this process (kept here too, in case the memo is full).
+        fresh = {t: _suggest_cached(folder, t, memo) for t in texts if t not in memo}
+        fresh = {t: suggestion for t, suggestion in fresh.items() if suggestion}
+        for i in [i for i, t in enumerate(texts) if t in flagged or t in fresh]:  # most words: in neither
+            word = words[i]
+            text = word.text
+            suggestion = fresh.get(text) or memo[text]
+            if i in taken or not text[:1].isalpha():
                 continue
-            if word.text[:1].isupper() and not is_acronym(word.text) and not _is_sentence_initial(word, doc.text, starts):
+            if text[:1].isupper() and not is_acronym(text) and not _is_sentence_initial(word, doc.text, starts):
                 continue  # a name (Apotik Sehat, Jalan Praktek): not ours to respell
-            suggestion = _suggest_cached(doc.language.folder, word.text)
-            if suggestion:
-                found.append(Finding(word.start, word.end, word.text, suggestion, "spelling"))
+            found.append(Finding(word.start, word.end, text, suggestion, "spelling"))
     found.sort(key=lambda f: f.start)
     return found
 
@@ -308,19 +339,28 @@ def find_bureaucratic(doc: Document) -> list[Finding]:
     return found
 
 
+@lru_cache(maxsize=None)
+def _ordinary_words(language: Language) -> frozenset[str]:
+    """Common words and function words: written in capitals they are shouting, not acronyms."""
+    return language.common_words | language.stopwords
+
+
 def _acronym_candidates(doc: Document) -> list[tuple[Word, Block]]:
     limit = RULES["max_acronym_letters"]
     expansions = abbreviation_expansions(doc.language.folder)
-    common = doc.language.common_words | doc.language.stopwords
+    common = _ordinary_words(doc.language)
     out = []
     for block in _text_blocks(doc):
         if block.kind == "heading":
             continue
-        letters = sum(map(str.isalpha, block.text))
-        if letters and sum(map(str.isupper, block.text)) / letters > 0.6:
+        capitalised = [w for w in block.words if w.kind == "word" and w.text.isupper() and "-" not in w.text]
+        if not capitalised:
+            continue
+        shouted = sum(len(w.text) for w in block.words if w.text.isupper())
+        if shouted > 0.6 * sum(len(w.text) for w in block.words):
             continue  # a line in capitals (release note, shouted headline): not acronyms
-        for word in block.words:
-            if word.kind != "word" or not is_acronym(word.text) or "-" in word.text:
+        for word in capitalised:
+            if not is_acronym(word.text):
                 continue
             if word.lower in common or any(c in "/_" for c in doc.text[max(0, word.start - 1): word.end + 1]):
                 continue  # a shouted ordinary word (JAWABAN ANDA) or part of a document number (371/KEP/M.KOMINFO)
@@ -337,25 +377,40 @@ def _roman(token: str) -> bool:
     return all(c in "IVXLCDM" for c in token)
 
 
-def expansion_senses(expansion: str) -> list[str]:
+@lru_cache(maxsize=4096)
+def expansion_senses(expansion: str) -> tuple[str, ...]:
     """The senses of an expansion (``a; b; c``) without notes in brackets: ``Kementerian X (sejak 2024: Y)`` -> X."""
     senses = []
     for sense in expansion.split(";"):
         sense = re.sub(r"\s*\([^)]*\)", "", sense).strip()
         if sense:
             senses.append(sense)
-    return senses
+    return tuple(senses)
 
 
-def _spelled_out(word: Word, doc: Document, expansion: str, earlier_text: str) -> bool:
+def _lower_text(doc: Document) -> str:
+    """The document text in lower case, when lowering keeps every offset (it does unless the text has İ and kin)."""
+    def compute() -> str:
+        lowered = doc.text.lower()
+        return lowered if len(lowered) == len(doc.text) else ""
+    return doc.cached("lower_text", compute)
+
+
+def _spelled_out(word: Word, doc: Document, expansion: str) -> bool:
     text = doc.text
     opening = text.rfind("(", max(0, word.start - 15), word.start)
     if opening >= 0 and ")" not in text[opening: word.start]:
         return True  # "Badan … (BPBD)", "Undang-Undang … (UU KIP)"
     if text[word.end: word.end + 2].lstrip().startswith("("):
         return True  # "BPBD (Badan …)"
-    earlier = earlier_text.lower()
-    return any(sense.lower() in earlier for sense in expansion_senses(expansion))
+    senses = expansion_senses(expansion)
+    if not senses:
+        return False
+    lowered = _lower_text(doc)
+    if lowered:  # written out anywhere before this first use
+        return any(lowered.find(sense.lower(), 0, word.start) >= 0 for sense in senses)
+    earlier = text[: word.start].lower()
+    return any(sense.lower() in earlier for sense in senses)
 
 
 def find_acronyms(doc: Document) -> list[Finding]:
@@ -370,7 +425,7 @@ def find_acronyms(doc: Document) -> list[Finding]:
             continue
         seen.add(key)
         expansion = expansions.get(key, "")
-        if _spelled_out(word, doc, expansion, doc.text[: word.start]):
+        if _spelled_out(word, doc, expansion):
             continue
         senses = expansion_senses(expansion)
         suggestion = f"{senses[0]} ({word.text})" if senses else ""

@@ -140,3 +140,17 @@ def test_thread_safe_results():
     for t in threads:
         t.join()
     assert results == serial
+
+
+def test_findings_do_not_depend_on_the_memo(monkeypatch):
+    """The per-process memo of word suggestions is only a shortcut: empty or full, the findings are the same."""
+    import autograders.plain_language as pl
+
+    text = "Warga dihimbau untuk merubah jadwal. Kami menghimbau agar ijin diurus sebelum Senin."
+    expected = findings(text)
+    assert ("dihimbau", "diimbau") in expected and ("ijin", "izin") in expected
+    monkeypatch.setattr(pl, "_SUGGESTIONS", {})
+    monkeypatch.setattr(pl, "_SUGGESTIONS_LIMIT", 0)  # a full memo: nothing more is kept
+    assert findings(text) == expected
+    assert findings(text) == expected
+    assert pl._SUGGESTIONS[str(ID.folder)] == ({}, set())
