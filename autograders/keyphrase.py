@@ -31,27 +31,26 @@ def keyphrase_stems(keyphrase: str, language: Language) -> tuple[str, ...]:
     return tuple(dict.fromkeys(stem(w) for w in content_words(keyphrase, language)))
 
 
-_STEM_MEMO: dict[tuple[str, str], str] = {}  # (stemmer, lower-case word) -> stem; a pure function's memo
+_STEM_MEMO: dict[str, dict[str, str]] = {}  # stemmer name -> lower-case word -> stem; a pure function's memo
 _STEM_MEMO_LIMIT = 500_000
 
 
-def word_stems(words: Sequence[Word], language: Language) -> list[str]:
+def _stem_memo(language: Language) -> tuple[dict[str, str], Callable[[str], str]]:
     name = str(language.settings.get("stemmer", ""))
-    stem = _stemmer(language)
-    memo = _STEM_MEMO
-    out = []
-    for w in words:
-        if w.kind != "word":
-            out.append(w.lower)
-            continue
-        key = (name, w.lower)
-        s = memo.get(key)
-        if s is None:
-            s = stem(w.lower)
-            if len(memo) < _STEM_MEMO_LIMIT:
-                memo[key] = s
-        out.append(s)
-    return out
+    memo = _STEM_MEMO.get(name)
+    if memo is None:
+        memo = _STEM_MEMO.setdefault(name, {})
+    return memo, _stemmer(language)
+
+
+def word_stems(words: Sequence[Word], language: Language) -> list[str]:
+    """The stem of each word (numbers, URLs and addresses stand for themselves), through the memo."""
+    memo, stem = _stem_memo(language)
+    for lower in {w.lower for w in words if w.kind == "word" and w.lower not in memo}:
+        if len(memo) >= _STEM_MEMO_LIMIT:
+            return [stem(w.lower) if w.kind == "word" else w.lower for w in words]  # a full memo: stem directly
+        memo[lower] = stem(lower)
+    return [memo[w.lower] if w.kind == "word" else w.lower for w in words]
 
 
 def occurrences(words: Sequence[Word], stems: Sequence[str], language: Language) -> int:
@@ -68,11 +67,6 @@ def contains(words: Sequence[Word], stems: Sequence[str], language: Language) ->
 
 def contains_text(text: str, stems: Sequence[str], language: Language) -> bool:
     return contains(tokenize(text.replace("-", " ")), stems, language)
-
-
-def matched_marks(words: Sequence[Word], stems: Sequence[str], language: Language) -> list[tuple[int, int]]:
-    wanted = set(stems)
-    return [(w.start, w.end) for w, s in zip(words, word_stems(words, language)) if s in wanted]
 
 
 def starts_with(text: str, keyphrase: str) -> bool:

@@ -52,11 +52,19 @@ def stem_id(word: str) -> str:
 
 @lru_cache(maxsize=200_000)
 def stem_en(word: str) -> str:
-    """A light English stemmer (plural and common verb endings) for keyphrase matching."""
+    """A light English stemmer (plural and common verb endings, then a final -e) for keyphrase matching:
+    service/services -> servic, box/boxes -> box, create/created -> creat, city/cities -> city."""
     w = word.lower()
-    for suffix, repl in (("ies", "y"), ("sses", "ss"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")):
-        if w.endswith(suffix) and len(w) - len(suffix) >= 3:
-            if suffix == "s" and w.endswith("ss"):
-                continue
-            return w[: len(w) - len(suffix)] + repl
+    if w.endswith("ies") and len(w) >= 5:
+        w = w[:-3] + "y"
+    elif w.endswith("es") and w[:-2].endswith(("s", "x", "z", "ch", "sh")) and len(w) >= 5:
+        w = w[:-2]
+    elif w.endswith("s") and not w.endswith(("ss", "us", "is")) and len(w) >= 4:
+        w = w[:-1]
+    elif w.endswith("ing") and len(w) >= 6:
+        w = w[:-3]
+    elif w.endswith("ed") and len(w) >= 5:
+        w = w[:-2]
+    if w.endswith("e") and len(w) >= 4:
+        w = w[:-1]
     return w

@@ -63,13 +63,26 @@ def keyphrase_count(doc: Document, paper: Paper) -> int:
         return 0
     stems = _stems(doc, paper)
 
+    return _keyphrase_hits(doc, paper)[0]
+
+
+def _keyphrase_hits(doc: Document, paper: Paper) -> tuple[int, tuple[Mark, ...]]:
+    """Occurrences in body sentences and subheadings, and the words matching a keyphrase stem (one pass)."""
+    stems = _stems(doc, paper)
+
     def compute():
         # Body sentences and subheadings count; the H1 is the title and has its own check (as in Yoast).
-        in_body = sum(kp.occurrences(s.words, stems, doc.language) for s in doc.sentences)
-        in_subheadings = sum(kp.occurrences(b.words, stems, doc.language) for b in doc.headings if b.level >= 2)
-        return in_body + in_subheadings
+        wanted = set(stems)
+        count, marks = 0, []
+        for words in [s.words for s in doc.sentences] + [b.words for b in doc.headings if b.level >= 2]:
+            found = kp.word_stems(words, doc.language)
+            if wanted.isdisjoint(found):
+                continue
+            count += min(found.count(s) for s in stems)
+            marks.extend(Mark(w.start, w.end) for w, s in zip(words, found) if s in wanted)
+        return count, tuple(sorted(marks, key=lambda mark: mark.start))
 
-    return doc.cached(f"kp_count:{paper.keyphrase}", compute)
+    return doc.cached(f"kp_hits:{paper.keyphrase}", compute)
 
 
 def keyphrase_density_value(doc: Document, paper: Paper) -> float:
@@ -94,8 +107,7 @@ def keyphrase_density(doc: Document, paper: Paper) -> CheckResult:
         rating, key = "ok", "keyphrase_density.high"
     else:
         rating, key = "bad", "keyphrase_density.too_high"
-    spans = [s.words for s in doc.sentences] + [b.words for b in doc.headings if b.level >= 2]
-    marks = tuple(Mark(a, b) for words in spans for a, b in kp.matched_marks(words, _stems(doc, paper), doc.language))
+    marks = _keyphrase_hits(doc, paper)[1]
     return CheckResult("keyphrase_density", rating, density, key,
                        {"density": density, "count": count, "min": cfg["good_min_percent"], "max": cfg["good_max_percent"],
                         "keyphrase": paper.keyphrase}, marks)
