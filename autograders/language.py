@@ -69,14 +69,19 @@ class Language:
     common_words: frozenset[str]
     first_word_skips: frozenset[str]
     folder: Path = field(repr=False)
+    _lists: dict = field(default_factory=dict, repr=False)  # word lists read so far, by file stem
 
     def threshold(self, check_id: str) -> Mapping[str, object]:
         """The judging configuration of one check (from ``settings.json``)."""
         return self.settings.get("checks", {}).get(check_id, {})  # type: ignore[union-attr]
 
     def words(self, name: str) -> frozenset[str]:
-        """Any further lower-cased word list of this language, by file stem (cached)."""
-        return _extra_list(self.folder, name)
+        """Any further lower-cased word list of this language, by file stem (read once, then from a dict: rules
+        ask for their lists once per sentence)."""
+        try:
+            return self._lists[name]
+        except KeyError:
+            return self._lists.setdefault(name, _extra_list(self.folder, name))
 
     def table(self, name: str, columns: int) -> tuple[tuple[str, ...], ...]:
         """Any further table of this language, by file stem (cached)."""

@@ -39,14 +39,15 @@ def passive_sentences(doc: Document) -> list[tuple[Sentence, int]]:
 
 @lru_cache(maxsize=None)
 def _transition_index(language: Language):
-    """Multi-word transition phrases and two-part pairs, grouped by their first word."""
+    """The words that can start a transition, and the multi-word phrases and two-part pairs by first word."""
     phrases: dict[str, list[tuple[str, ...]]] = {}
     for phrase in language.transition_phrases:
         phrases.setdefault(phrase[0], []).append(phrase)
     pairs: dict[str, list[tuple[tuple[str, ...], tuple[str, ...]]]] = {}
     for first, second in language.transition_pairs:
         pairs.setdefault(first[0], []).append((first, second))
-    return phrases, pairs
+    starters = frozenset(language.transition_words) | frozenset(phrases) | frozenset(pairs)
+    return starters, phrases, pairs
 
 
 def _find(words: list[str], seq: tuple[str, ...], start: int = 0) -> int:
@@ -60,10 +61,11 @@ def _find(words: list[str], seq: tuple[str, ...], start: int = 0) -> int:
 
 def _transition_hit(sentence: Sentence, doc: Document) -> bool:
     lang = doc.language
+    starters, phrases, pairs = _transition_index(lang)
     words = [w.lower for w in sentence.words]
     single = lang.transition_words
-    phrases, pairs = _transition_index(lang)
-    for i, word in enumerate(words):
+    for i in [i for i, word in enumerate(words) if word in starters]:  # most sentences: none or one
+        word = words[i]
         if word in single:
             return True
         for phrase in phrases.get(word, ()):

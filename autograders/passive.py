@@ -55,6 +55,7 @@ def _strip_suffix(word: str) -> Iterable[str]:
             yield word[: -len(suffix)]
 
 
+@lru_cache(maxsize=65_536)
 def _di_root(word: str) -> str | None:
     """The verb root inside a di- word, or None."""
     rest = word[2:]
@@ -85,8 +86,9 @@ def _compound(form: str, roots: frozenset[str]) -> str | None:
 def di_passive(words: list[tuple[str, bool]], language: Language) -> int | None:
     exceptions = language.words("passive_di_exceptions")
     government = _gov_abbreviations(language)
-    for i, (word, capitalised) in enumerate(words):
-        if len(word) < 5 or not word.startswith("di") or not word.isalpha():
+    for i in [i for i, (word, _cap) in enumerate(words) if word.startswith("di")]:
+        word, capitalised = words[i]
+        if len(word) < 5 or not word.isalpha():
             continue
         if capitalised and i > 0:
             continue  # a name: Dimas, Dinda, Direktorat as a proper noun
@@ -102,8 +104,9 @@ def di_passive(words: list[tuple[str, bool]], language: Language) -> int | None:
 def ter_passive(words: list[tuple[str, bool]], language: Language) -> int | None:
     roots = language.words("ter_passive_roots")
     not_passive = language.words("ter_non_passive")
-    for i, (word, capitalised) in enumerate(words):
-        if not word.startswith("ter") or len(word) < 6 or word in not_passive or (capitalised and i > 0):
+    for i in [i for i, (word, _cap) in enumerate(words) if word.startswith("ter")]:
+        word, capitalised = words[i]
+        if len(word) < 6 or word in not_passive or (capitalised and i > 0):
             continue
         rest = word[3:]
         # ter- drops one r before a root starting with r: terendam (rendam), terekam (rekam).
@@ -125,8 +128,9 @@ def _active_verb_after(words: list[tuple[str, bool]], i: int) -> bool:
 
 def ke_an_adversative(words: list[tuple[str, bool]], language: Language) -> int | None:
     roots = language.words("ke_an_adversative_roots")
-    for i, (word, _cap) in enumerate(words):
-        if word.startswith("ke") and word.endswith("an") and len(word) > 6 and word[2:-2] in roots:
+    for i in [i for i, (word, _cap) in enumerate(words) if word.startswith("ke")]:
+        word = words[i][0]
+        if word.endswith("an") and len(word) > 6 and word[2:-2] in roots:
             return i
     return None
 
@@ -156,8 +160,8 @@ def _bare_verb(word: str, roots: frozenset[str]) -> bool:
 def object_focus(words: list[tuple[str, bool]], language: Language) -> int | None:
     pronouns = language.words("object_focus_pronouns") or frozenset(("saya", "kami", "kita", "aku", "kamu", "anda", "engkau"))
     roots = root_words()
-    for i, (word, _cap) in enumerate(words):
-        if word not in _FRONTING or i == 0 or words[i - 1][0] in _CONNECTIVE_BEFORE:
+    for i in [i for i, (word, _cap) in enumerate(words) if word in _FRONTING]:
+        if i == 0 or words[i - 1][0] in _CONNECTIVE_BEFORE:
             continue
         # The fronted object is a noun phrase: no active verb before it ("Setelah mempelajari modul ini, Anda mampu").
         if any(w.startswith(("me", "ber")) and not is_root(w) for w, _ in words[:i]):
@@ -185,9 +189,7 @@ _ED_NOT_PARTICIPLE = frozenset("need red bed shed feed seed speed bleed breed we
 def be_participle(words: list[tuple[str, bool]], language: Language) -> int | None:
     irregular = language.words("irregular_participles")
     adjectives = language.words("ed_adjectives")
-    for i, (word, _cap) in enumerate(words):
-        if word not in _BE:
-            continue
+    for i in [i for i, (word, _cap) in enumerate(words) if word in _BE]:
         j = i + 1
         while j < len(words) and _ADVERB.match(words[j][0]) and words[j][0] not in irregular:
             j += 1
