@@ -21,8 +21,11 @@ from dataclasses import dataclass
 
 from .language import Language
 
-_CANDIDATE = re.compile(r"(?:\.{2,}|…|[.!?])+[\"'”’»)\]]*(?=\s|$)")
+# A run of . ! ? … (an ellipsis written as dots included), closing quotes or brackets, then white space. It starts
+# with one character class so the regex engine skips ordinary text quickly.
+_CANDIDATE = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s|$)")
 _LIST_MARKER_START = re.compile(r"^\s*(?:\d{1,3}|[a-zA-Z]|[ivxIVX]{1,4})[.)]$")
+_LETTER_OR_DIGIT = re.compile(r"[^\W_]")
 _CLOSERS = "\"'”’»)]"
 
 
@@ -33,11 +36,11 @@ class Span:
 
 
 def _word_before(text: str, end: int) -> str:
-    """The run of non-space characters ending at ``end``, without opening quotes or brackets."""
-    start = end
-    while start > 0 and not text[start - 1].isspace() and end - start < 80:
-        start -= 1
-    return text[start:end].lstrip("\"'“([")
+    """The run of non-space characters (at most 80) ending at ``end``, without opening quotes or brackets."""
+    window = text[max(0, end - 80): end]
+    if not window or window[-1].isspace():
+        return ""
+    return window.rsplit(None, 1)[-1].lstrip("\"'“([")
 
 
 _NEXT_START = re.compile(r"[\s\"'“‘«(\[*_-]*(\S?)")
@@ -49,6 +52,7 @@ def _next_word_start(text: str, pos: int) -> str:
     return m.group(1) if m else ""
 
 
+_DOTTED = re.compile(r"(?:[A-Za-z]{1,4}\.)+[A-Za-z]{1,4}")  # a.n., S.H., M.Si
 _NEXT_WORD = re.compile(r"[\s\"'“‘«(\[*_-]*([^\W\d_][\w-]*)")
 
 
@@ -65,11 +69,11 @@ def _is_boundary(text: str, match: re.Match, language: Language) -> bool:
     word = _word_before(text, match.start())
     if not word:
         return True
-    if _LIST_MARKER_START.match(text[: match.end()]):
+    if _LIST_MARKER_START.match(text, 0, match.end()):
         return False
     if word.lower() in language.sentence_final_abbreviations:
         return True
-    if _known_abbreviation(word, language) or re.fullmatch(r"(?:[A-Za-z]{1,4}\.)+[A-Za-z]{1,4}", word):
+    if _known_abbreviation(word, language) or _DOTTED.fullmatch(word):
         # An abbreviation ends a sentence only when a function word starts the next one:
         # "…, M.Si. Ia menjabat …" splits; "Dr. Siti", "No. 10", "a.n. Bupati" do not.
         next_word = _NEXT_WORD.match(text, match.end())
@@ -105,7 +109,7 @@ def split_sentences(text: str, language: Language, offset: int = 0) -> list[Span
 def _add(spans: list[Span], text: str, start: int, end: int, offset: int) -> None:
     segment = text[start:end]
     stripped = segment.strip()
-    if not stripped or not any(ch.isalnum() for ch in stripped):
+    if not stripped or not _LETTER_OR_DIGIT.search(stripped):
         if spans and stripped:
             # Stray punctuation (an emoji, a closing mark): attach it to the previous sentence.
             prev = spans[-1]
