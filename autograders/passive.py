@@ -211,11 +211,44 @@ RULES: dict[str, Callable[[list[tuple[str, bool]], Language], int | None]] = {
 }
 
 
+# The word each rule starts from (a rule looks at a sentence only if one of its words can start it). A sentence
+# with none of these words cannot be passive, so most sentences are answered by one set lookup per word.
+TRIGGERS: dict[str, Callable[[str], bool]] = {
+    "di_passive": lambda w: len(w) >= 5 and w.startswith("di"),
+    "ter_passive": lambda w: len(w) >= 6 and w.startswith("ter"),
+    "ke_an_adversative": lambda w: len(w) > 6 and w.startswith("ke") and w.endswith("an"),
+    "object_focus": lambda w: w in _FRONTING,
+    "be_participle": lambda w: w in _BE,
+}
+_TRIGGER_MEMO: dict[tuple[str, ...], tuple[set[str], set[str]]] = {}  # rules -> (words seen, words that trigger)
+_TRIGGER_MEMO_LIMIT = 200_000
+
+
+def _may_be_passive(lowers: list[str], rules: tuple[str, ...]) -> bool:
+    memo = _TRIGGER_MEMO.get(rules)
+    if memo is None:
+        memo = _TRIGGER_MEMO.setdefault(rules, (set(), set()))
+    seen, triggering = memo
+    if not seen.issuperset(lowers):
+        tests = [TRIGGERS[rule] for rule in rules]
+        new = {w for w in lowers if w not in seen}
+        hits = {w for w in new if any(test(w) for test in tests)}
+        if len(seen) < _TRIGGER_MEMO_LIMIT:
+            seen.update(new)
+            triggering.update(hits)
+        elif hits:
+            return True
+    return not triggering.isdisjoint(lowers)
+
+
 def passive_word(sentence: Sentence, language: Language) -> int | None:
     """Index (into ``sentence.words``) of the word that makes the sentence passive, or None."""
+    rules = tuple(language.settings.get("passive_rules", ()))
+    if not _may_be_passive([w.lower for w in sentence.words], rules):
+        return None
     words = [(w.lower, w.text[:1].isupper()) for w in sentence.words if w.kind == "word"]
     positions = [k for k, w in enumerate(sentence.words) if w.kind == "word"]
-    for rule in language.settings.get("passive_rules", []):
+    for rule in rules:
         hit = RULES[rule](words, language)
         if hit is not None:
             return positions[hit]

@@ -139,3 +139,28 @@ def test_indonesian_passive_thresholds_at_their_edges(passive, rating):
     check = report.check("passive_voice")
     assert check.value == pytest.approx(100 * passive / 20)
     assert check.rating == rating
+
+
+def test_every_rule_names_the_words_that_can_start_it():
+    from autograders import passive
+
+    assert set(passive.TRIGGERS) == set(passive.RULES)
+    for code in ("id", "en"):
+        assert set(get_language(code).settings["passive_rules"]) <= set(passive.RULES)
+
+
+@pytest.mark.parametrize("sentence", PASSIVE)
+def test_the_trigger_prefilter_never_hides_a_passive(sentence, monkeypatch):
+    """Each rule run on its own finds the passive only where the prefilter lets the sentence through."""
+    from autograders import passive
+
+    doc = parse(sentence, ID)
+    words = [(w.lower, w.text[:1].isupper()) for w in doc.sentences[0].words if w.kind == "word"]
+    lowers = [w for w, _ in words]
+    for rule in ID.settings["passive_rules"]:
+        if passive.RULES[rule](words, ID) is not None:
+            assert passive._may_be_passive(lowers, (rule,)), (rule, sentence)
+    monkeypatch.setattr(passive, "_TRIGGER_MEMO", {})
+    monkeypatch.setattr(passive, "_TRIGGER_MEMO_LIMIT", 0)  # a full memo: words are tested each time
+    assert is_passive(doc.sentences[0], ID)
+    assert passive._TRIGGER_MEMO[tuple(ID.settings["passive_rules"])] == (set(), set())
