@@ -283,44 +283,57 @@ def _match_phrases(lower: list[str], index: dict[str, list[tuple[str, ...]]]) ->
     return found
 
 
+def _vocabulary(doc: Document) -> tuple[frozenset[str], frozenset[str]]:
+    """The distinct words of the draft as written and in lower case (so a finder can tell at once whether any
+    word it looks for occurs at all)."""
+    def compute():
+        words = doc.words
+        return frozenset([w.text for w in words]), frozenset([w.lower for w in words])
+    return doc.cached("vocabulary", compute)
+
+
 def find_nonstandard(doc: Document) -> list[Finding]:
     table = nonstandard_table(doc.language.folder)
     if not table:
         return []
-    starts = _sentence_starts(doc)
     folder = doc.language.folder
     index = _nonstandard_phrases(folder)
     memo, flagged = _suggestions(folder)
+    texts, lowers = _vocabulary(doc)
+    # Words not seen before in this process (kept here too, in case the memo is full).
+    fresh = {t: _suggest_cached(folder, t, memo) for t in texts - memo.keys()}
+    fresh = {t: suggestion for t, suggestion in fresh.items() if suggestion}
+    suspects = (flagged & texts) | fresh.keys()
+    phrase_starts = index.keys() & lowers
+    if not suspects and not phrase_starts:
+        return []  # a draft in kata baku: no word to look at
+    starts = _sentence_starts(doc)
     found: list[Finding] = []
     for block in _text_blocks(doc):
         words = [w for w in block.words if w.kind == "word"]
         taken: set[int] = set()
-        for i, phrase in _match_phrases([w.lower for w in words], index):
-            n = len(phrase)
-            start, end = words[i].start, words[i + n - 1].end
-            text = doc.text[start:end]
-            found.append(Finding(start, end, text, match_case(text, table[" ".join(phrase)]), "spelling"))
-            taken.update(range(i, i + n))
-        texts = [w.text for w in words]
-        # Words not seen before in this process (kept here too, in case the memo is full).
-        fresh = {t: _suggest_cached(folder, t, memo) for t in texts if t not in memo}
-        fresh = {t: suggestion for t, suggestion in fresh.items() if suggestion}
-        for i in [i for i, t in enumerate(texts) if t in flagged or t in fresh]:  # most words: in neither
+        if phrase_starts:
+            for i, phrase in _match_phrases([w.lower for w in words], index):
+                n = len(phrase)
+                start, end = words[i].start, words[i + n - 1].end
+                text = doc.text[start:end]
+                found.append(Finding(start, end, text, match_case(text, table[" ".join(phrase)]), "spelling"))
+                taken.update(range(i, i + n))
+        for i in [i for i, w in enumerate(words) if w.text in suspects]:  # most words: not suspects
             word = words[i]
             text = word.text
-            suggestion = fresh.get(text) or memo[text]
             if i in taken or not text[:1].isalpha():
                 continue
             if text[:1].isupper() and not is_acronym(text) and not _is_sentence_initial(word, doc.text, starts):
                 continue  # a name (Apotik Sehat, Jalan Praktek): not ours to respell
-            found.append(Finding(word.start, word.end, text, suggestion, "spelling"))
+            found.append(Finding(word.start, word.end, text, fresh.get(text) or memo[text], "spelling"))
     found.sort(key=lambda f: f.start)
     return found
 
 
 def find_bureaucratic(doc: Document) -> list[Finding]:
     index, alternatives = _bureaucratic_index(doc.language.folder)
-    if not alternatives:
+    if not alternatives or index.keys().isdisjoint(_vocabulary(doc)[1]):
         return []
     exceptions = context_exceptions(doc.language.folder)
     found: list[Finding] = []
