@@ -245,8 +245,7 @@ def samples(
     ``syllables_of`` replaces the syllable counter (default: :func:`count_syllables` for ``lang``).
     """
     sentences = [list(s) for s in sentences_as_word_lists if len(s) > 0]
-    words = [w for s in sentences for w in s]
-    if not words:
+    if not sentences:
         raise ValueError("Teks kosong: tidak ada kata untuk diukur dengan grafik Fry.")
     if sample_size <= 0:
         raise ValueError("Ukuran sampel harus lebih dari nol.")

@@ -17,7 +17,7 @@ def fry_grade(doc: Document, paper: Paper) -> CheckResult:
 
     cfg = doc.language.threshold("fry_grade")
     sentences = [[w.text for w in s.words] for s in doc.sentences if s.words]
-    if sum(len(s) for s in sentences) < 30:
+    if sum(map(len, sentences)) < 30:
         return CheckResult("fry_grade", "na", None, "fry_grade.short")
     factor = float(doc.language.settings.get("syllable_factor", 1.0))
     result = fry.estimate(sentences, doc.language.code, factor)

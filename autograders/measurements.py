@@ -63,6 +63,8 @@ def _transition_hit(sentence: Sentence, doc: Document) -> bool:
     lang = doc.language
     starters, phrases, pairs = _transition_index(lang)
     words = [w.lower for w in sentence.words]
+    if starters.isdisjoint(words):
+        return False  # most sentences
     single = lang.transition_words
     for i in [i for i, word in enumerate(words) if word in starters]:  # most sentences: none or one
         word = words[i]
@@ -86,7 +88,7 @@ def syllables(doc: Document) -> int:
     code = doc.language.code
 
     def compute():
-        counts = Counter(w.text for w in doc.words)
+        counts = Counter([w.text for w in doc.words])
         return sum(n * count_syllables(text, code) for text, n in counts.items())
 
     return doc.cached("syllables", compute)

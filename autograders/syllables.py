@@ -78,7 +78,7 @@ class SyllableLanguageError(ValueError):
 
 # --------------------------------------------------------------------------- public API
 
-_MEMO: dict[tuple[str, str], int] = {}  # (word, lang) -> count; a pure function's memo, safe to share
+_MEMO: dict[str, dict[str, int]] = {"id": {}, "en": {}}  # lang -> word -> count; a pure function's memo
 _MEMO_LIMIT = 500_000
 
 
@@ -87,13 +87,16 @@ def count_syllables(word: str, lang: str) -> int:
 
     A token without letters or digits (punctuation, emoji) has 0 syllables.
     """
+    memo = _MEMO.get(lang) if isinstance(lang, str) else None
+    if memo is None:
+        return _count_syllables(word, lang)  # another spelling of a code (" ID"), or one we do not support
     try:
-        return _MEMO[(word, lang)]
+        return memo[word]
     except (KeyError, TypeError):
         pass
     count = _count_syllables(word, lang)
-    if len(_MEMO) < _MEMO_LIMIT:
-        _MEMO[(word, lang)] = count
+    if len(memo) < _MEMO_LIMIT and isinstance(word, str):
+        memo[word] = count
     return count
 
 
