@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import threading
+from bisect import bisect_left, bisect_right
 import unicodedata
 from dataclasses import dataclass, field
 from typing import Any, Callable
@@ -182,15 +183,15 @@ def parse(source: str, language: Language, *, fmt: str | None = None, title: str
 
 
 def _sentences(text: str, start: int, words: tuple[Word, ...], language: Language, block: int) -> list[Sentence]:
-    result = []
     spans = split_sentences(text, language, start)
-    i = 0
+    if len(spans) == 1:
+        span = spans[0]
+        return [Sentence(text[span.start - start: span.end - start], span.start, span.end, words, block)]
+    starts = [w.start for w in words]
+    ends = [w.end for w in words]
+    result = []
     for span in spans:
-        while i < len(words) and words[i].end <= span.start:
-            i += 1
-        j = i
-        while j < len(words) and words[j].start < span.end:
-            j += 1
+        i = bisect_right(ends, span.start)  # the first word that ends inside or after the span's start
+        j = max(i, bisect_left(starts, span.end))  # the first word that starts at or after its end
         result.append(Sentence(text[span.start - start: span.end - start], span.start, span.end, words[i:j], block))
-        i = j
     return result
