@@ -7,7 +7,7 @@ the keyphrase when every content stem occurs in it; a sentence holds as many occ
 """
 from __future__ import annotations
 
-from typing import Callable, Sequence
+from typing import Callable, Iterable, Sequence
 
 from .language import Language
 from .lexicon import stem_en, stem_id
@@ -51,6 +51,20 @@ def word_stems(words: Sequence[Word], language: Language) -> list[str]:
             return [stem(w.lower) if w.kind == "word" else w.lower for w in words]  # a full memo: stem directly
         memo[lower] = stem(lower)
     return [memo[w.lower] if w.kind == "word" else w.lower for w in words]
+
+
+def stems_of(lowers: Iterable[str], language: Language) -> dict[str, str]:
+    """Lower-case word -> stem, for distinct words (through the memo)."""
+    memo, stem = _stem_memo(language)
+    out = {}
+    for lower in lowers:
+        s = memo.get(lower)
+        if s is None:
+            s = stem(lower)
+            if len(memo) < _STEM_MEMO_LIMIT:
+                memo[lower] = s
+        out[lower] = s
+    return out
 
 
 def occurrences(words: Sequence[Word], stems: Sequence[str], language: Language) -> int:

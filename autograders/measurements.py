@@ -5,7 +5,9 @@ readability checks, the SEO checks, the statistics block and the genre checks ca
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -23,12 +25,34 @@ def long_sentences(doc: Document, max_words: int) -> list[Sentence]:
     return doc.cached(f"long_sentences:{max_words}", lambda: [s for s in doc.sentences if len(s.words) > max_words])
 
 
+def vocabulary(doc: Document) -> frozenset[str]:
+    """The distinct words of the draft, in lower case."""
+    return doc.cached("vocabulary", lambda: frozenset([w.lower for w in doc.words]))
+
+
+def sentences_with(doc: Document, words: AbstractSet[str]) -> list[Sentence]:
+    """The body sentences that hold at least one of ``words`` (lower case), in order; one pass over the draft's
+    words, so a measurement looks closely only at the sentences that can matter."""
+    present = vocabulary(doc) & words
+    if not present:
+        return []
+    sentences = doc.sentences
+    starts = doc.cached("sentence_starts", lambda: [s.start for s in sentences])
+    chosen: dict[int, Sentence] = {}
+    for word in [w for w in doc.words if w.lower in present]:
+        k = bisect_right(starts, word.start) - 1
+        if k >= 0 and word.end <= sentences[k].end:  # not a word of a heading or another non-body block
+            chosen[k] = sentences[k]
+    return [chosen[k] for k in sorted(chosen)]
+
+
 def passive_sentences(doc: Document) -> list[tuple[Sentence, int]]:
     """Passive sentences with the index of the word that makes each passive."""
 
     def compute():
+        rules = tuple(doc.language.settings.get("passive_rules", ()))
         found = []
-        for sentence in doc.sentences:
+        for sentence in sentences_with(doc, passive.trigger_words(vocabulary(doc), rules)):
             index = passive.passive_word(sentence, doc.language)
             if index is not None:
                 found.append((sentence, index))
@@ -81,7 +105,11 @@ def _transition_hit(sentence: Sentence, doc: Document) -> bool:
 
 
 def transition_sentences(doc: Document) -> list[Sentence]:
-    return doc.cached("transition_sentences", lambda: [s for s in doc.sentences if _transition_hit(s, doc)])
+    def compute():
+        starters = _transition_index(doc.language)[0]
+        return [s for s in sentences_with(doc, starters) if _transition_hit(s, doc)]
+
+    return doc.cached("transition_sentences", compute)
 
 
 def syllables(doc: Document) -> int:

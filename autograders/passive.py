@@ -224,21 +224,27 @@ _TRIGGER_MEMO: dict[tuple[str, ...], tuple[set[str], set[str]]] = {}  # rules ->
 _TRIGGER_MEMO_LIMIT = 200_000
 
 
-def _may_be_passive(lowers: list[str], rules: tuple[str, ...]) -> bool:
+def trigger_words(words: Iterable[str], rules: tuple[str, ...]) -> set[str]:
+    """The lower-case words among ``words`` that can start one of ``rules`` (memoised per set of rules)."""
     memo = _TRIGGER_MEMO.get(rules)
     if memo is None:
         memo = _TRIGGER_MEMO.setdefault(rules, (set(), set()))
     seen, triggering = memo
-    if not seen.issuperset(lowers):
+    words = words if isinstance(words, (set, frozenset)) else set(words)
+    found = triggering & words
+    new = words - seen
+    if new:
         tests = [TRIGGERS[rule] for rule in rules]
-        new = {w for w in lowers if w not in seen}
         hits = {w for w in new if any(test(w) for test in tests)}
+        found |= hits
         if len(seen) < _TRIGGER_MEMO_LIMIT:
             seen.update(new)
             triggering.update(hits)
-        elif hits:
-            return True
-    return not triggering.isdisjoint(lowers)
+    return found
+
+
+def _may_be_passive(lowers: list[str], rules: tuple[str, ...]) -> bool:
+    return bool(trigger_words(lowers, rules))
 
 
 def passive_word(sentence: Sentence, language: Language) -> int | None:

@@ -27,6 +27,7 @@ from .checks import CheckResult, Mark
 from .document import Block, Document
 from .language import Language, read_table
 from .lexicon import is_root
+from .measurements import vocabulary
 from .paper import Paper
 from .words import Word, is_acronym, tokenize
 
@@ -286,10 +287,8 @@ def _match_phrases(lower: list[str], index: dict[str, list[tuple[str, ...]]]) ->
 def _vocabulary(doc: Document) -> tuple[frozenset[str], frozenset[str]]:
     """The distinct words of the draft as written and in lower case (so a finder can tell at once whether any
     word it looks for occurs at all)."""
-    def compute():
-        words = doc.words
-        return frozenset([w.text for w in words]), frozenset([w.lower for w in words])
-    return doc.cached("vocabulary", compute)
+    written = doc.cached("written_forms", lambda: frozenset([w.text for w in doc.words]))
+    return written, vocabulary(doc)
 
 
 def find_nonstandard(doc: Document) -> list[Finding]:

@@ -6,6 +6,8 @@ language's ``settings.json``. Every check that needs a keyphrase is ``na`` witho
 """
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from .checks import CheckResult, Mark, rate_max, rate_min
 from .document import Document
 from .paper import Paper
@@ -67,20 +69,34 @@ def keyphrase_count(doc: Document, paper: Paper) -> int:
 
 
 def _keyphrase_hits(doc: Document, paper: Paper) -> tuple[int, tuple[Mark, ...]]:
-    """Occurrences in body sentences and subheadings, and the words matching a keyphrase stem (one pass)."""
+    """Occurrences in body sentences and subheadings, and the words matching a keyphrase stem.
+
+    One pass over the draft's words: the words whose stem is wanted are found from the vocabulary, then placed in
+    their sentence or subheading; a unit holds as many occurrences as its rarest stem.
+    """
     stems = _stems(doc, paper)
 
     def compute():
         # Body sentences and subheadings count; the H1 is the title and has its own check (as in Yoast).
         wanted = set(stems)
-        count, marks = 0, []
-        for words in [s.words for s in doc.sentences] + [b.words for b in doc.headings if b.level >= 2]:
-            found = kp.word_stems(words, doc.language)
-            if wanted.isdisjoint(found):
-                continue
-            count += min(found.count(s) for s in stems)
-            marks.extend(Mark(w.start, w.end) for w, s in zip(words, found) if s in wanted)
-        return count, tuple(sorted(marks, key=lambda mark: mark.start))
+        stem_of = kp.stems_of(m.vocabulary(doc), doc.language)
+        candidates = {lower for lower, stem in stem_of.items() if stem in wanted} | (wanted & m.vocabulary(doc))
+        if not candidates:
+            return 0, ()
+        units = sorted([(s.start, s.end) for s in doc.sentences]
+                       + [(b.start, b.end) for b in doc.headings if b.level >= 2])
+        unit_starts = [start for start, _ in units]
+        found: dict[int, list[str]] = {}
+        marks = []
+        for word in [w for w in doc.words if w.lower in candidates]:
+            stem = stem_of[word.lower] if word.kind == "word" else word.lower
+            k = bisect_right(unit_starts, word.start) - 1
+            if stem not in wanted or k < 0 or word.end > units[k][1]:
+                continue  # a number that only looks like a stem, or a word of the title or another block
+            found.setdefault(k, []).append(stem)
+            marks.append(Mark(word.start, word.end))
+        count = sum(min(hits.count(s) for s in stems) for hits in found.values())
+        return count, tuple(marks)
 
     return doc.cached(f"kp_hits:{paper.keyphrase}", compute)
 
