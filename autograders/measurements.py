@@ -63,24 +63,30 @@ def passive_sentences(doc: Document) -> list[tuple[Sentence, int]]:
 
 @lru_cache(maxsize=None)
 def _transition_index(language: Language):
-    """The words that can start a transition, and the multi-word phrases and two-part pairs by first word."""
-    phrases: dict[str, list[tuple[str, ...]]] = {}
+    """The words that can start a transition; multi-word phrases by their first two words; two-part pairs by
+    the first word of their first part."""
+    phrases: dict[tuple[str, str], list[tuple[str, ...]]] = {}
     for phrase in language.transition_phrases:
-        phrases.setdefault(phrase[0], []).append(phrase)
+        phrases.setdefault((phrase[0], phrase[1]), []).append(phrase)
     pairs: dict[str, list[tuple[tuple[str, ...], tuple[str, ...]]]] = {}
     for first, second in language.transition_pairs:
         pairs.setdefault(first[0], []).append((first, second))
-    starters = frozenset(language.transition_words) | frozenset(phrases) | frozenset(pairs)
+    starters = frozenset(language.transition_words) | frozenset(p[0] for p in phrases) | frozenset(pairs)
     return starters, phrases, pairs
 
 
 def _find(words: list[str], seq: tuple[str, ...], start: int = 0) -> int:
     """Index just after the first occurrence of the word sequence ``seq`` at or after ``start``, or -1."""
     n = len(seq)
-    for i in range(start, len(words) - n + 1):
-        if words[i] == seq[0] and tuple(words[i:i + n]) == seq:
+    first = seq[0]
+    while True:
+        try:
+            i = words.index(first, start)
+        except ValueError:
+            return -1
+        if tuple(words[i:i + n]) == seq:
             return i + n
-    return -1
+        start = i + 1
 
 
 def _transition_hit(sentence: Sentence, doc: Document) -> bool:
@@ -88,15 +94,16 @@ def _transition_hit(sentence: Sentence, doc: Document) -> bool:
     starters, phrases, pairs = _transition_index(lang)
     words = [w.lower for w in sentence.words]
     if starters.isdisjoint(words):
-        return False  # most sentences
-    single = lang.transition_words
-    for i in [i for i, word in enumerate(words) if word in starters]:  # most sentences: none or one
+        return False
+    if not lang.transition_words.isdisjoint(words):
+        return True  # a one-word transition
+    last = len(words) - 1
+    for i in [i for i, word in enumerate(words) if word in starters]:
         word = words[i]
-        if word in single:
-            return True
-        for phrase in phrases.get(word, ()):
-            if tuple(words[i:i + len(phrase)]) == phrase:
-                return True
+        if i < last:
+            for phrase in phrases.get((word, words[i + 1]), ()):
+                if tuple(words[i:i + len(phrase)]) == phrase:
+                    return True
         for first, second in pairs.get(word, ()):
             after = _find(words, first, i)
             if after >= 0 and _find(words, second, after) >= 0:

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Sequence
 
 from .document import Sentence
 from .language import Language
@@ -46,6 +46,11 @@ def _abbr_first_column(language: Language) -> frozenset[str]:
         for row in language.table(name, 2):
             names.add(row[0].lower())
     return frozenset(names)
+
+
+def _positions(words: list[tuple[str, bool]], candidates: Sequence[int] | None) -> Sequence[int]:
+    """Where a rule may start: the given candidate positions (words that trigger some rule), or every word."""
+    return range(len(words)) if candidates is None else candidates
 
 
 def _strip_suffix(word: str) -> Iterable[str]:
@@ -83,10 +88,10 @@ def _compound(form: str, roots: frozenset[str]) -> str | None:
     return None
 
 
-def di_passive(words: list[tuple[str, bool]], language: Language) -> int | None:
+def di_passive(words: list[tuple[str, bool]], language: Language, candidates: Sequence[int] | None = None) -> int | None:
     exceptions = language.words("passive_di_exceptions")
     government = _gov_abbreviations(language)
-    for i in [i for i, (word, _cap) in enumerate(words) if word.startswith("di")]:
+    for i in [i for i in _positions(words, candidates) if words[i][0].startswith("di")]:
         word, capitalised = words[i]
         if len(word) < 5 or not word.isalpha():
             continue
@@ -101,10 +106,10 @@ def di_passive(words: list[tuple[str, bool]], language: Language) -> int | None:
     return None
 
 
-def ter_passive(words: list[tuple[str, bool]], language: Language) -> int | None:
+def ter_passive(words: list[tuple[str, bool]], language: Language, candidates: Sequence[int] | None = None) -> int | None:
     roots = language.words("ter_passive_roots")
     not_passive = language.words("ter_non_passive")
-    for i in [i for i, (word, _cap) in enumerate(words) if word.startswith("ter")]:
+    for i in [i for i in _positions(words, candidates) if words[i][0].startswith("ter")]:
         word, capitalised = words[i]
         if len(word) < 6 or word in not_passive or (capitalised and i > 0):
             continue
@@ -126,9 +131,9 @@ def _active_verb_after(words: list[tuple[str, bool]], i: int) -> bool:
     return False
 
 
-def ke_an_adversative(words: list[tuple[str, bool]], language: Language) -> int | None:
+def ke_an_adversative(words: list[tuple[str, bool]], language: Language, candidates: Sequence[int] | None = None) -> int | None:
     roots = language.words("ke_an_adversative_roots")
-    for i in [i for i, (word, _cap) in enumerate(words) if word.startswith("ke")]:
+    for i in [i for i in _positions(words, candidates) if words[i][0].startswith("ke")]:
         word = words[i][0]
         if word.endswith("an") and len(word) > 6 and word[2:-2] in roots:
             return i
@@ -157,10 +162,10 @@ def _bare_verb(word: str, roots: frozenset[str]) -> bool:
     return False
 
 
-def object_focus(words: list[tuple[str, bool]], language: Language) -> int | None:
+def object_focus(words: list[tuple[str, bool]], language: Language, candidates: Sequence[int] | None = None) -> int | None:
     pronouns = language.words("object_focus_pronouns") or frozenset(("saya", "kami", "kita", "aku", "kamu", "anda", "engkau"))
     roots = root_words()
-    for i in [i for i, (word, _cap) in enumerate(words) if word in _FRONTING]:
+    for i in [i for i in _positions(words, candidates) if words[i][0] in _FRONTING]:
         if i == 0 or words[i - 1][0] in _CONNECTIVE_BEFORE:
             continue
         # The fronted object is a noun phrase: no active verb before it ("Setelah mempelajari modul ini, Anda mampu").
@@ -186,10 +191,10 @@ _ADVERB = re.compile(r"^(?:not|never|also|already|often|always|still|just|being|
 _ED_NOT_PARTICIPLE = frozenset("need red bed shed feed seed speed bleed breed weed hundred indeed".split())
 
 
-def be_participle(words: list[tuple[str, bool]], language: Language) -> int | None:
+def be_participle(words: list[tuple[str, bool]], language: Language, candidates: Sequence[int] | None = None) -> int | None:
     irregular = language.words("irregular_participles")
     adjectives = language.words("ed_adjectives")
-    for i in [i for i, (word, _cap) in enumerate(words) if word in _BE]:
+    for i in [i for i in _positions(words, candidates) if words[i][0] in _BE]:
         j = i + 1
         while j < len(words) and _ADVERB.match(words[j][0]) and words[j][0] not in irregular:
             j += 1
@@ -202,7 +207,7 @@ def be_participle(words: list[tuple[str, bool]], language: Language) -> int | No
     return None
 
 
-RULES: dict[str, Callable[[list[tuple[str, bool]], Language], int | None]] = {
+RULES: dict[str, Callable[..., int | None]] = {  # (words, language, candidates=None) -> index or None
     "di_passive": di_passive,
     "ter_passive": ter_passive,
     "ke_an_adversative": ke_an_adversative,
@@ -250,14 +255,16 @@ def _may_be_passive(lowers: list[str], rules: tuple[str, ...]) -> bool:
 def passive_word(sentence: Sentence, language: Language) -> int | None:
     """Index (into ``sentence.words``) of the word that makes the sentence passive, or None."""
     rules = tuple(language.settings.get("passive_rules", ()))
-    if not _may_be_passive([w.lower for w in sentence.words], rules):
+    triggers = trigger_words([w.lower for w in sentence.words], rules)
+    if not triggers:
         return None
     words = [(w.lower, w.text[:1].isupper()) for w in sentence.words if w.kind == "word"]
-    positions = [k for k, w in enumerate(sentence.words) if w.kind == "word"]
+    candidates = [i for i, (word, _cap) in enumerate(words) if word in triggers]
     for rule in rules:
-        hit = RULES[rule](words, language)
+        hit = RULES[rule](words, language, candidates)
         if hit is not None:
-            return positions[hit]
+            return hit if len(words) == len(sentence.words) else [
+                k for k, w in enumerate(sentence.words) if w.kind == "word"][hit]
     return None
 
 

@@ -149,7 +149,7 @@ def test_every_rule_names_the_words_that_can_start_it():
         assert set(get_language(code).settings["passive_rules"]) <= set(passive.RULES)
 
 
-@pytest.mark.parametrize("sentence", PASSIVE)
+@pytest.mark.parametrize("sentence", PASSIVE + ACTIVE)
 def test_the_trigger_prefilter_never_hides_a_passive(sentence, monkeypatch):
     """Each rule run on its own finds the passive only where the prefilter lets the sentence through."""
     from autograders import passive
@@ -157,10 +157,14 @@ def test_the_trigger_prefilter_never_hides_a_passive(sentence, monkeypatch):
     doc = parse(sentence, ID)
     words = [(w.lower, w.text[:1].isupper()) for w in doc.sentences[0].words if w.kind == "word"]
     lowers = [w for w, _ in words]
+    triggers = passive.trigger_words(lowers, tuple(ID.settings["passive_rules"]))
+    candidates = [i for i, word in enumerate(lowers) if word in triggers]
     for rule in ID.settings["passive_rules"]:
-        if passive.RULES[rule](words, ID) is not None:
+        everywhere = passive.RULES[rule](words, ID)
+        if everywhere is not None:
             assert passive._may_be_passive(lowers, (rule,)), (rule, sentence)
+        assert passive.RULES[rule](words, ID, candidates) == everywhere, (rule, sentence)
     monkeypatch.setattr(passive, "_TRIGGER_MEMO", {})
     monkeypatch.setattr(passive, "_TRIGGER_MEMO_LIMIT", 0)  # a full memo: words are tested each time
-    assert is_passive(doc.sentences[0], ID)
+    assert is_passive(doc.sentences[0], ID) is (sentence in PASSIVE)
     assert passive._TRIGGER_MEMO[tuple(ID.settings["passive_rules"])] == (set(), set())

@@ -36,3 +36,21 @@ def test_paragraph_length_edges():
     for words, rating in ((150, "good"), (151, "ok"), (200, "ok"), (201, "bad")):
         check = analyze(para(words), lang="id").check("paragraph_length")
         assert (check.value, check.rating) == (words, rating)
+
+
+@pytest.mark.parametrize("sentence, transition", [
+    ("Dengan demikian, warga tidak perlu antre lama.", True),             # a phrase
+    ("Di samping itu, loket dibuka pada hari Sabtu.", True),              # a phrase that starts with "di"
+    ("Warga datang di samping gedung itu.", False),                       # the same words, not the phrase
+    ("Namun, loket tutup pukul 15.00.", True),                            # one word
+    ("Baik warga maupun pegawai mendapat nomor antrean.", True),          # a two-part pair
+    ("Warga maupun pegawai mendapat nomor yang baik.", False),            # the pair in the wrong order
+    ("Baik warga kota mendapat nomor antrean.", False),                   # first part without the second
+    ("Warga mengambil nomor antrean di loket utama.", False),
+])
+def test_transition_words_phrases_and_pairs(sentence, transition):
+    from autograders.document import parse
+    from autograders.language import get_language
+    from autograders.measurements import transition_sentences
+
+    assert bool(transition_sentences(parse(sentence, get_language("id")))) is transition
