@@ -19,6 +19,7 @@ Only for Indonesian drafts; the check ``plain_language`` returns ``na`` for othe
 from __future__ import annotations
 
 import re
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -268,8 +269,10 @@ def _bureaucratic_index(folder) -> tuple[dict[str, list[tuple[str, ...]]], dict[
     return _phrase_index(alternatives), alternatives
 
 
-def _match_phrases(lower: list[str], index: dict[str, list[tuple[str, ...]]]) -> list[tuple[int, tuple[str, ...]]]:
-    """(i, phrase) for every non-overlapping phrase occurrence, scanning left to right, longest phrase first."""
+def _match_phrases(lower: list[str], index: dict[str, list[tuple[str, ...]]],
+                   breaks: AbstractSet[int] = frozenset()) -> list[tuple[int, tuple[str, ...]]]:
+    """(i, phrase) for every non-overlapping phrase occurrence, scanning left to right, longest phrase first.
+    A phrase never runs across a position in ``breaks`` (the first word of another block)."""
     found: list[tuple[int, tuple[str, ...]]] = []
     free = 0  # the first index not inside an earlier match
     for i in [i for i, word in enumerate(lower) if word in index]:  # the few words that can start a phrase
@@ -277,18 +280,24 @@ def _match_phrases(lower: list[str], index: dict[str, list[tuple[str, ...]]]) ->
             continue
         for phrase in index[lower[i]]:
             n = len(phrase)
-            if tuple(lower[i:i + n]) == phrase:
+            if tuple(lower[i:i + n]) == phrase and (n == 1 or breaks.isdisjoint(range(i + 1, i + n))):
                 found.append((i, phrase))
                 free = i + n
                 break
     return found
 
 
-def _vocabulary(doc: Document) -> tuple[frozenset[str], frozenset[str]]:
-    """The distinct words of the draft as written and in lower case (so a finder can tell at once whether any
-    word it looks for occurs at all)."""
-    written = doc.cached("written_forms", lambda: frozenset([w.text for w in doc.words]))
-    return written, vocabulary(doc)
+def _running_words(doc: Document, kinds: tuple[str, ...]) -> tuple[list[Word], list[str], frozenset[int]]:
+    """The draft's words of these kinds in one list, their lower-case forms, and the positions where a new block
+    starts (so one pass serves the whole draft and no phrase runs from one block into the next)."""
+    def compute():
+        words: list[Word] = []
+        breaks: list[int] = []
+        for block in _text_blocks(doc):
+            breaks.append(len(words))
+            words.extend([w for w in block.words if w.kind in kinds])
+        return words, [w.lower for w in words], frozenset(breaks)
+    return doc.cached(f"running_words:{','.join(kinds)}", compute)
 
 
 def find_nonstandard(doc: Document) -> list[Finding]:
@@ -298,26 +307,26 @@ def find_nonstandard(doc: Document) -> list[Finding]:
     folder = doc.language.folder
     index = _nonstandard_phrases(folder)
     memo, flagged = _suggestions(folder)
-    texts, lowers = _vocabulary(doc)
+    texts = doc.cached("written_forms", lambda: frozenset([w.text for w in doc.words]))
     # Words not seen before in this process (kept here too, in case the memo is full).
     fresh = {t: _suggest_cached(folder, t, memo) for t in texts - memo.keys()}
     fresh = {t: suggestion for t, suggestion in fresh.items() if suggestion}
     suspects = (flagged & texts) | fresh.keys()
-    phrase_starts = index.keys() & lowers
+    phrase_starts = index.keys() & vocabulary(doc)
     if not suspects and not phrase_starts:
         return []  # a draft in kata baku: no word to look at
-    starts = _sentence_starts(doc)
+    words, lower, breaks = _running_words(doc, ("word",))
     found: list[Finding] = []
-    for block in _text_blocks(doc):
-        words = [w for w in block.words if w.kind == "word"]
-        taken: set[int] = set()
-        if phrase_starts:
-            for i, phrase in _match_phrases([w.lower for w in words], index):
-                n = len(phrase)
-                start, end = words[i].start, words[i + n - 1].end
-                text = doc.text[start:end]
-                found.append(Finding(start, end, text, match_case(text, table[" ".join(phrase)]), "spelling"))
-                taken.update(range(i, i + n))
+    taken: set[int] = set()
+    if phrase_starts:
+        for i, phrase in _match_phrases(lower, index, breaks):
+            n = len(phrase)
+            start, end = words[i].start, words[i + n - 1].end
+            text = doc.text[start:end]
+            found.append(Finding(start, end, text, match_case(text, table[" ".join(phrase)]), "spelling"))
+            taken.update(range(i, i + n))
+    if suspects:
+        starts = _sentence_starts(doc)
         for i in [i for i, w in enumerate(words) if w.text in suspects]:  # most words: not suspects
             word = words[i]
             text = word.text
@@ -332,22 +341,20 @@ def find_nonstandard(doc: Document) -> list[Finding]:
 
 def find_bureaucratic(doc: Document) -> list[Finding]:
     index, alternatives = _bureaucratic_index(doc.language.folder)
-    if not alternatives or index.keys().isdisjoint(_vocabulary(doc)[1]):
+    if not alternatives or index.keys().isdisjoint(vocabulary(doc)):
         return []
     exceptions = context_exceptions(doc.language.folder)
+    words, lower, breaks = _running_words(doc, ("word", "number"))
     found: list[Finding] = []
-    for block in _text_blocks(doc):
-        words = [w for w in block.words if w.kind in ("word", "number")]
-        lower = [w.lower for w in words]
-        for i, phrase in _match_phrases(lower, index):
-            key = " ".join(phrase)
-            if i > 0 and (key, lower[i - 1]) in exceptions:
-                continue
-            start, end = words[i].start, words[i + len(phrase) - 1].end
-            text = doc.text[start:end]
-            alternative = alternatives[phrase]
-            suggestion = alternative if alternative.startswith("(") else match_case(text.split()[0], alternative)
-            found.append(Finding(start, end, text, suggestion, "bureaucratic"))
+    for i, phrase in _match_phrases(lower, index, breaks):
+        key = " ".join(phrase)
+        if i > 0 and i not in breaks and (key, lower[i - 1]) in exceptions:
+            continue
+        start, end = words[i].start, words[i + len(phrase) - 1].end
+        text = doc.text[start:end]
+        alternative = alternatives[phrase]
+        suggestion = alternative if alternative.startswith("(") else match_case(text.split()[0], alternative)
+        found.append(Finding(start, end, text, suggestion, "bureaucratic"))
     return found
 
 

@@ -154,3 +154,11 @@ def test_findings_do_not_depend_on_the_memo(monkeypatch):
     assert findings(text) == expected
     assert findings(text) == expected
     assert pl._SUGGESTIONS[str(ID.folder)] == ({}, set())
+
+
+def test_phrases_stop_at_block_boundaries():
+    # "dalam" ends a heading and "Rangka" starts the paragraph: not the phrase "dalam rangka".
+    assert findings("## Rapat dalam\n\nRangka kerja baru dibahas di balai desa.") == []
+    assert findings("Rapat dibuka pukul 09.00.\n\nDalam rangka HUT kota, kantor buka.") == [("Dalam rangka", "Untuk")]
+    assert findings("Warga dalam\n\nupaya bersama membersihkan selokan.") == []
+    assert findings("Warga dalam upaya bersama membersihkan selokan.") == [("dalam upaya", "untuk")]
