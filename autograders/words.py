@@ -34,7 +34,15 @@ class Word(NamedTuple):
     lower: str
 
 
-_SIMPLE = re.compile(f"(?P<number>{NUMBER_PATTERN})|(?P<word>{WORD_PATTERN})", re.IGNORECASE | re.UNICODE)
+# Plain prose: the same tokens as ``(?P<number>NUMBER_PATTERN)|(?P<word>WORD_PATTERN)`` (tested against it), written
+# to begin with one character class so that the regex engine jumps from token to token instead of trying both
+# alternatives at every space and comma; it is the most frequent search of the engine.
+_SIMPLE = re.compile(
+    r"[^\W_](?:"
+    r"(?P<number>(?<=[Rr])[Pp]\.?\s?\d+(?:[.,:]\d+)*(?:%|\b)|(?<=\d)\d*(?:[.,:]\d+)*(?:%|\b))"
+    r"|(?P<word>[^\W_]*(?:['’\-][^\W_]+)*))",
+    re.UNICODE,
+)
 # Where a URL, domain or e-mail address may be: an @ or a /, or a period between two letters or digits. Written
 # to start with one character class, so the regex engine skips the rest of the text quickly.
 _SPECIAL_HINT = re.compile(r"[@/.](?:(?<=\w\.)(?=\w)|(?<=[@/]))")
