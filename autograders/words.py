@@ -54,7 +54,7 @@ _new_word = tuple.__new__  # builds a Word without the Python-level __new__ fram
 
 def _scan(pattern: re.Pattern, text: str, start: int, end: int, offset: int, out: list) -> None:
     out.extend([
-        _new_word(Word, (m[0], m.start() + offset, m.end() + offset, m.lastgroup or "word", m[0].lower()))
+        _new_word(Word, (t := m[0], m.start() + offset, m.end() + offset, m.lastgroup, t.lower()))
         for m in pattern.finditer(text, start, end)
     ])
 
