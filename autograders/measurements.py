@@ -52,8 +52,9 @@ def passive_sentences(doc: Document) -> list[tuple[Sentence, int]]:
     def compute():
         rules = tuple(doc.language.settings.get("passive_rules", ()))
         found = []
-        for sentence in sentences_with(doc, passive.trigger_words(vocabulary(doc), rules)):
-            index = passive.passive_word(sentence, doc.language)
+        triggers = passive.trigger_words(vocabulary(doc), rules)
+        for sentence in sentences_with(doc, triggers):
+            index = passive.passive_word(sentence, doc.language, triggers)
             if index is not None:
                 found.append((sentence, index))
         return found

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from collections.abc import Set as AbstractSet
 from typing import Callable, Iterable, Sequence
 
 from .document import Sentence
@@ -252,14 +253,18 @@ def _may_be_passive(lowers: list[str], rules: tuple[str, ...]) -> bool:
     return bool(trigger_words(lowers, rules))
 
 
-def passive_word(sentence: Sentence, language: Language) -> int | None:
-    """Index (into ``sentence.words``) of the word that makes the sentence passive, or None."""
+def passive_word(sentence: Sentence, language: Language, triggers: AbstractSet[str] | None = None) -> int | None:
+    """Index (into ``sentence.words``) of the word that makes the sentence passive, or None.
+
+    ``triggers``: the words that can start a rule, when the caller already knows them for the whole draft.
+    """
     rules = tuple(language.settings.get("passive_rules", ()))
-    triggers = trigger_words([w.lower for w in sentence.words], rules)
-    if not triggers:
-        return None
+    if triggers is None:
+        triggers = trigger_words([w.lower for w in sentence.words], rules)
     words = [(w.lower, w.text[:1].isupper()) for w in sentence.words if w.kind == "word"]
     candidates = [i for i, (word, _cap) in enumerate(words) if word in triggers]
+    if not candidates:
+        return None
     for rule in rules:
         hit = RULES[rule](words, language, candidates)
         if hit is not None:
