@@ -287,17 +287,17 @@ def _match_phrases(lower: list[str], index: dict[str, list[tuple[str, ...]]],
     return found
 
 
-def _running_words(doc: Document, kinds: tuple[str, ...]) -> tuple[list[Word], list[str], frozenset[int]]:
-    """The draft's words of these kinds in one list, their lower-case forms, and the positions where a new block
+def _running_words(doc: Document) -> tuple[list[Word], list[str], frozenset[int]]:
+    """The draft's words and numbers in one list, their lower-case forms, and the positions where a new block
     starts (so one pass serves the whole draft and no phrase runs from one block into the next)."""
     def compute():
         words: list[Word] = []
         breaks: list[int] = []
         for block in _text_blocks(doc):
             breaks.append(len(words))
-            words.extend([w for w in block.words if w.kind in kinds])
+            words.extend([w for w in block.words if w.kind == "word" or w.kind == "number"])
         return words, [w.lower for w in words], frozenset(breaks)
-    return doc.cached(f"running_words:{','.join(kinds)}", compute)
+    return doc.cached("running_words", compute)
 
 
 def find_nonstandard(doc: Document) -> list[Finding]:
@@ -315,7 +315,7 @@ def find_nonstandard(doc: Document) -> list[Finding]:
     phrase_starts = index.keys() & vocabulary(doc)
     if not suspects and not phrase_starts:
         return []  # a draft in kata baku: no word to look at
-    words, lower, breaks = _running_words(doc, ("word",))
+    words, lower, breaks = _running_words(doc)
     found: list[Finding] = []
     taken: set[int] = set()
     if phrase_starts:
@@ -344,7 +344,7 @@ def find_bureaucratic(doc: Document) -> list[Finding]:
     if not alternatives or index.keys().isdisjoint(vocabulary(doc)):
         return []
     exceptions = context_exceptions(doc.language.folder)
-    words, lower, breaks = _running_words(doc, ("word", "number"))
+    words, lower, breaks = _running_words(doc)
     found: list[Finding] = []
     for i, phrase in _match_phrases(lower, index, breaks):
         key = " ".join(phrase)
