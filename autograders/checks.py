@@ -11,7 +11,7 @@ applicable checks' scores divided by 9, times 100, rounded.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Mapping
+from typing import Any, Mapping, NamedTuple
 
 RATINGS = ("good", "ok", "bad", "na")
 RATING_SCORES: Mapping[str, int] = {"good": 9, "ok": 6, "bad": 3, "na": 0}
@@ -19,8 +19,9 @@ RATING_SCORES: Mapping[str, int] = {"good": 9, "ok": 6, "bad": 3, "na": 0}
 RATING_ORDER: Mapping[str, int] = {"bad": 0, "ok": 1, "good": 2, "na": 3}
 
 
-@dataclass(frozen=True)
-class Mark:
+class Mark(NamedTuple):
+    """A character range of the document text that a check points at (a named tuple: drafts have many)."""
+
     start: int
     end: int
     suggestion: str = ""

@@ -12,7 +12,7 @@ import threading
 from bisect import bisect_left, bisect_right
 import unicodedata
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Any, Callable, NamedTuple
 from urllib.parse import urlsplit
 
 from .language import Language
@@ -24,8 +24,9 @@ MAX_CHARACTERS = 2_000_000  # drafts longer than this are cut (and the report sa
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
-@dataclass(frozen=True, slots=True)
-class Sentence:
+# Sentences and blocks are named tuples: immutable like the rest of the document, and built without a Python-level
+# __init__ (a draft has hundreds of them, built on every keystroke in the live tools).
+class Sentence(NamedTuple):
     text: str
     start: int
     end: int
@@ -33,8 +34,7 @@ class Sentence:
     block: int  # index into Document.blocks
 
 
-@dataclass(frozen=True, slots=True)
-class Block:
+class Block(NamedTuple):
     kind: str  # heading | paragraph | list_item | quote | table_cell | code
     text: str
     start: int

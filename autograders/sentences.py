@@ -17,7 +17,7 @@ their inner periods, so they are never candidates. Datelines (``SUKAMAJU, 2 Dese
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .language import Language
 
@@ -29,8 +29,7 @@ _LETTER_OR_DIGIT = re.compile(r"[^\W_]")
 _CLOSERS = "\"'”’»)]"
 
 
-@dataclass(frozen=True, slots=True)
-class Span:
+class Span(NamedTuple):
     start: int
     end: int
 
