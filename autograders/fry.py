@@ -44,7 +44,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Callable, Literal, Sequence
+from typing import Any, Callable, Literal, Sequence
 
 from autograders.language import get_language
 from autograders.syllables import count_syllables
@@ -197,10 +197,12 @@ def fry_grade(x: float, y: float) -> FryResult:
 
 
 def estimate(
-    sentences_as_word_lists: Sequence[Sequence[str]], lang: str = "id", syllable_factor: float | None = None
+    sentences_as_word_lists: Sequence[Sequence[Any]], lang: str = "id", syllable_factor: float | None = None,
+    syllables_of: Callable[[Any], int] | None = None,
 ) -> FryResult:
-    """Sample a text (sentences as lists of words), average the samples and read the grade."""
-    return samples(sentences_as_word_lists, lang, syllable_factor=syllable_factor).grade()
+    """Sample a text (sentences as lists of words), average the samples and read the grade.
+    ``syllables_of`` counts one word when the words are not plain strings (the engine passes its word tuples)."""
+    return samples(sentences_as_word_lists, lang, syllable_factor=syllable_factor, syllables_of=syllables_of).grade()
 
 
 def syllable_factor_for(lang: str) -> float:

@@ -10,17 +10,20 @@ from .checks import CheckResult, rate_min
 from .document import Document
 from .paper import Paper
 from . import measurements as m
+from .syllables import count_syllables
 
 
 def fry_grade(doc: Document, paper: Paper) -> CheckResult:
     from . import fry
 
     cfg = doc.language.threshold("fry_grade")
-    sentences = [[w.text for w in s.words] for s in doc.sentences if s.words]
+    sentences = [s.words for s in doc.sentences if s.words]
     if sum(map(len, sentences)) < 30:
         return CheckResult("fry_grade", "na", None, "fry_grade.short")
     factor = float(doc.language.settings.get("syllable_factor", 1.0))
-    result = fry.estimate(sentences, doc.language.code, factor)
+    code = doc.language.code
+    # The words stay Word tuples; only the ~300 sampled ones are counted, by their text.
+    result = fry.estimate(sentences, code, factor, syllables_of=lambda word: count_syllables(word.text, code))
     value = {"grade": result.grade, "low": result.low, "high": result.high, "zone": result.zone,
              "syllables_per_100": round(result.x, 1), "sentences_per_100": round(result.y, 1)}
     if result.zone != "valid":
