@@ -261,7 +261,7 @@ def passive_word(sentence: Sentence, language: Language, triggers: AbstractSet[s
     rules = tuple(language.settings.get("passive_rules", ()))
     if triggers is None:
         triggers = trigger_words([w.lower for w in sentence.words], rules)
-    words = [(w.lower, w.text[:1].isupper()) for w in sentence.words if w.kind == "word"]
+    words = [(w.lower, w.text[0].isupper()) for w in sentence.words if w.kind == "word"]  # a word is never empty
     candidates = [i for i, (word, _cap) in enumerate(words) if word in triggers]
     if not candidates:
         return None
