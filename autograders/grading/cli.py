@@ -144,11 +144,11 @@ def _progress(total: int, enabled: bool):
 
 
 # ------------------------------------------------------------------------------------------------ run
-def _open_gradebook(db_url: str):
-    _import_gradebook_api_lean()
+def _open_gradebook(course: Course):
+    _import_gradebook_api_lean()  # first: the course's nbgrader_config.py may import nbgrader itself
     from .gradebook import open_gradebook
 
-    return open_gradebook(db_url)
+    return open_gradebook(course.db_url)
 
 
 def _import_gradebook_api_lean() -> None:
@@ -171,6 +171,7 @@ def _import_gradebook_api_lean() -> None:
     package = types.ModuleType("nbgrader")
     package.__path__ = list(spec.submodule_search_locations)
     package.__spec__ = spec
+    package.__file__ = spec.origin  # course configs find nbgrader's templates from it
     blocked = "rfc3987_syntax" not in sys.modules
     sys.modules["nbgrader"] = package
     if blocked:
@@ -219,7 +220,7 @@ def run(args: argparse.Namespace) -> int:
 
         threads = ThreadPoolExecutor(max_workers=1)
         # Reading the course's nbgrader_config.py imports nbgrader too: do that in the thread as well.
-        opener = threads.submit(lambda: _open_gradebook(course.db_url))
+        opener = threads.submit(_open_gradebook, course)
         threads.shutdown(wait=False)
     errors = sum(1 for r in done if r.get("error"))
     pending: list[dict] = []  # graded, not yet in the gradebook

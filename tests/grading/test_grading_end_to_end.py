@@ -206,3 +206,21 @@ def test_reports(cohort, tmp_path):
 def test_our_grader_is_much_faster(cohort):
     nbgrader_seconds, ours_seconds = cohort["times"]
     assert ours_seconds * 5 < nbgrader_seconds
+
+
+def test_the_gradebook_opens_without_loading_all_of_nbgrader(cohort):
+    """The course config asks nbgrader for its templates folder; that must not load nbgrader's server extensions
+    (seconds of every grading run), and the gradebook it names must still be the one opened."""
+    probe = (
+        "import sys\n"
+        "from autograders.grading.cli import _open_gradebook\n"
+        "from autograders.grading.course import Course\n"
+        f"gb = _open_gradebook(Course.at({str(cohort['a'])!r}))\n"
+        "print(gb.engine.url.database)\n"
+        "print(sorted(m for m in sys.modules if m.startswith(('nbgrader.apps', 'nbgrader.server_extensions', 'jupyter_server'))))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=C.REPO, env=C.env())
+    assert done.returncode == 0, done.stderr
+    database, loaded = done.stdout.splitlines()
+    assert Path(database).resolve() == (cohort["a"] / "gradebook.db").resolve()
+    assert loaded == "[]"
