@@ -12,7 +12,10 @@ is one of:
   from the report (for instance a genre check not installed yet) scores 0 with an Indonesian note.
 - ``stat``: a statistic of the report (``words``, ``sentences`` …) inside ``[min, max]``.
 - ``contains``: groups of regular expressions (``any_of``); points in proportion to the groups found.
-- ``absent``: regular expressions that must not occur (for instance non-standard words).
+- ``absent``: regular expressions that must not occur (an instructor's own list).
+- ``plain``: the engine's plain-language findings of the given ``kinds`` (``spelling`` = non-standard words,
+  ``bureaucratic`` = bureaucratic filler, ``acronym`` = unexplained acronyms) — the same findings, from the same
+  word lists, that the live tools in the book show; all points with at most ``max`` findings (default 0).
 - ``figures``: numbers or dates from a data set (see :mod:`.facts`) that the answer must quote.
 
 Points are rounded to two decimals, the task total is clipped to ``[0, max_points]``.
@@ -25,7 +28,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Mapping
 
-CRITERION_TYPES = ("check", "stat", "contains", "absent", "figures")
+CRITERION_TYPES = ("check", "stat", "contains", "absent", "plain", "figures")
+PLAIN_KINDS = ("spelling", "bureaucratic", "acronym")
 RATING_LABELS = {"good": "baik", "ok": "cukup", "bad": "kurang", "na": "tidak dapat dinilai"}
 MAX_ANSWER_CHARS = 200_000  # longer answers are cut (the engine truncates too); a note says so
 
@@ -132,6 +136,11 @@ def _criterion(raw: Mapping[str, Any], where: str) -> Criterion:
     if ctype == "check":
         _require(raw, "section", f"{where}, kriteria {cid}")
         _require(raw, "check", f"{where}, kriteria {cid}")
+    if ctype == "plain":
+        unknown = [k for k in _flatten(raw.get("kinds")) if k not in PLAIN_KINDS]
+        if unknown:
+            raise RubricError(f"Jenis temuan '{unknown[0]}' pada kriteria {cid} di {where} tidak dikenal "
+                              f"(pilih: {', '.join(PLAIN_KINDS)}).")
     for key in ("any_of", "patterns"):
         for pattern in _flatten(raw.get(key, [])):
             try:
@@ -270,6 +279,21 @@ def _score_absent(criterion: Criterion, report, text: str, lang: str) -> tuple[f
     return 1.0, "good", "Tidak ada bentuk yang harus dihindari."
 
 
+def _score_plain(criterion: Criterion, report, text: str, lang: str) -> tuple[float, str, str]:
+    from ..plain_language import plain_findings
+
+    kinds = set(_flatten(criterion.spec.get("kinds")) or PLAIN_KINDS)
+    if report.lang != "id":
+        return 0.0, "na", "Pemeriksaan bahasa baku hanya untuk jawaban berbahasa Indonesia; kriteria ini diberi 0 poin."
+    found = [f for f in plain_findings(report.document) if f.kind in kinds]
+    allowed = int(criterion.spec.get("max", 0) or 0)
+    if len(found) <= allowed:
+        return 1.0, "good", "Tidak ada bentuk yang harus diganti." if not found else f"{len(found)} bentuk, masih dalam batas."
+    shown = list(dict.fromkeys(f"{f.text} → {f.suggestion}" if f.suggestion else f.text for f in found))
+    more = f" (dan {len(shown) - 5} lagi)" if len(shown) > 5 else ""
+    return 0.0, "bad", "Ganti bentuk berikut: " + "; ".join(shown[:5]) + more + "."
+
+
 def _score_figures(criterion: Criterion, report, text: str, lang: str) -> tuple[float, str, str]:
     from .facts import FactError, find_figure, load_facts
 
@@ -301,7 +325,7 @@ def _score_figures(criterion: Criterion, report, text: str, lang: str) -> tuple[
 
 SCORERS: Mapping[str, Callable[..., tuple[float, str, str]]] = {
     "check": _score_check, "stat": _score_stat, "contains": _score_contains, "absent": _score_absent,
-    "figures": _score_figures,
+    "plain": _score_plain, "figures": _score_figures,
 }
 
 

@@ -42,6 +42,27 @@ def test_absent_names_the_forms_to_replace():
     assert score_task(task, {"jawab": "Ini imbauan untuk warga."}).points == 1
 
 
+def test_plain_uses_the_engine_findings_of_the_chosen_kinds():
+    answer = {"jawab": "Dalam rangka HUT kota, warga dihimbau datang. Layanan gak dipungut biaya."}
+    spelling = rubric_with([{"id": "k", "type": "plain", "kinds": ["spelling"], "points": 1}])
+    result = score_task(spelling, answer)
+    assert result.points == 0
+    assert "dihimbau → diimbau" in result.criteria[0].note and "gak → tidak" in result.criteria[0].note
+    assert "Dalam rangka" not in result.criteria[0].note
+    bureaucratic = rubric_with([{"id": "b", "type": "plain", "kinds": ["bureaucratic"], "points": 2}])
+    assert "Dalam rangka → Untuk" in score_task(bureaucratic, answer).criteria[0].note
+    clean = {"jawab": "Untuk memperingati HUT kota, warga diimbau datang. Layanan tidak dipungut biaya."}
+    assert score_task(spelling, clean).points == 1 and score_task(bureaucratic, clean).points == 2
+
+
+def test_plain_allows_up_to_max_findings_and_rejects_unknown_kinds():
+    task = rubric_with([{"id": "k", "type": "plain", "kinds": ["spelling"], "max": 1, "points": 1}])
+    assert score_task(task, {"jawab": "Warga dihimbau datang pagi."}).points == 1
+    assert score_task(task, {"jawab": "Warga dihimbau datang pagi, gak boleh terlambat."}).points == 0
+    with pytest.raises(RubricError, match="ejaan"):
+        rubric_with([{"id": "k", "type": "plain", "kinds": ["ejaan"], "points": 1}])
+
+
 def test_check_partial_share_for_ok_and_missing_check_scores_zero_with_note():
     task = rubric_with([
         {"id": "h1", "section": "seo", "check": "single_h1", "points": 2},
