@@ -8,7 +8,8 @@ Files in ``data/``:
 * ``negators.txt``     words that reverse the next opinion word (``tidak``, ``bukannya``)
 * ``intensifiers.tsv`` word → multiplier and position (``sangat`` before, ``banget`` after)
 * ``contrast.tsv``     contrast words: ``but`` (``tapi``) or ``although`` (``walaupun``)
-* ``stopwords.txt``    function words skipped when counting topics
+* ``social_stopwords.txt`` fillers skipped when counting topics, besides the Indonesian function words of
+  ``languages/id/stopwords.txt``
 
 The loaded :class:`Resources` is frozen and its mappings are read-only by convention (no code writes to them),
 so one shared instance is safe across threads.
@@ -20,6 +21,8 @@ from functools import lru_cache
 from importlib import resources as _res
 from types import MappingProxyType
 from typing import Mapping
+
+from ..language import get_language
 
 DATA_PACKAGE = "autograders.monitoring.data"
 
@@ -83,7 +86,8 @@ def load_resources() -> Resources:
         intensifiers_after=MappingProxyType(after),
         contrast_but=frozenset(but),
         contrast_although=frozenset(although),
-        stopwords=frozenset(_data_lines("stopwords.txt")),
+        # The language's function words (one list for the whole project) plus the social-media fillers.
+        stopwords=get_language("id").stopwords | frozenset(_data_lines("social_stopwords.txt")),
         max_phrase=max(multi, default=1),
         phrase_starts=frozenset(p[0] for p in list(phrases) + list(but | although) if len(p) > 1),
     )

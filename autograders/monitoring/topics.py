@@ -1,7 +1,7 @@
 """What people talk about: frequent word pairs (bigrams) and the terms that rise during an alert.
 
-Texts are tokenised as in :mod:`.text` (slang normalised), then function words (``data/stopwords.txt``),
-numbers, words of one or two letters, URLs, mentions, hashtags and emoji are dropped, as are the words of the
+Texts are tokenised as in :mod:`.text` (slang normalised), then function words (``languages/id/stopwords.txt``
+and ``data/social_stopwords.txt``), numbers, words of one or two letters, URLs, mentions, hashtags and emoji are dropped, as are the words of the
 brand terms themselves (they would top every list). Bigrams are built with ``nltk.util.bigrams`` over the
 remaining words of each post; no nltk data is downloaded. A bigram counts once per post.
 """
