@@ -14,7 +14,7 @@ from functools import lru_cache
 from . import passive
 from .document import Document, Sentence
 from .language import Language
-from .syllables import count_syllables
+from .syllables import count_syllables, total_syllables
 
 
 def sentence_lengths(doc: Document) -> list[int]:
@@ -124,8 +124,7 @@ def syllables(doc: Document) -> int:
     code = doc.language.code
 
     def compute():
-        counts = Counter([w.text for w in doc.words])
-        return sum(n * count_syllables(text, code) for text, n in counts.items())
+        return total_syllables(Counter([w.text for w in doc.words]), code)
 
     return doc.cached("syllables", compute)
 

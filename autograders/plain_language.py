@@ -300,6 +300,11 @@ def _running_words(doc: Document) -> tuple[list[Word], list[str], frozenset[int]
     return doc.cached("running_words", compute)
 
 
+def _written_forms(doc: Document) -> frozenset[str]:
+    """The distinct words of the draft as written."""
+    return doc.cached("written_forms", lambda: frozenset([w.text for w in doc.words]))
+
+
 def find_nonstandard(doc: Document) -> list[Finding]:
     table = nonstandard_table(doc.language.folder)
     if not table:
@@ -307,7 +312,7 @@ def find_nonstandard(doc: Document) -> list[Finding]:
     folder = doc.language.folder
     index = _nonstandard_phrases(folder)
     memo, flagged = _suggestions(folder)
-    texts = doc.cached("written_forms", lambda: frozenset([w.text for w in doc.words]))
+    texts = _written_forms(doc)
     # Words not seen before in this process (kept here too, in case the memo is full).
     fresh = {t: _suggest_cached(folder, t, memo) for t in texts - memo.keys()}
     fresh = {t: suggestion for t, suggestion in fresh.items() if suggestion}
@@ -368,14 +373,19 @@ def _acronym_candidates(doc: Document) -> list[tuple[Word, Block]]:
     limit = RULES["max_acronym_letters"]
     expansions = abbreviation_expansions(doc.language.folder)
     common = _ordinary_words(doc.language)
+    # The distinct forms written in capitals, found once for the draft; then each block is searched for them.
+    capitals = frozenset([t for t in _written_forms(doc) if t.isupper()])
+    if not capitals:
+        return []
     out = []
     for block in _text_blocks(doc):
         if block.kind == "heading":
             continue
-        capitalised = [w for w in block.words if w.kind == "word" and w.text.isupper() and "-" not in w.text]
+        shouting = [w for w in block.words if w.text in capitals]
+        capitalised = [w for w in shouting if w.kind == "word" and "-" not in w.text]
         if not capitalised:
             continue
-        shouted = sum(len(w.text) for w in block.words if w.text.isupper())
+        shouted = sum(len(w.text) for w in shouting)
         if shouted > 0.6 * sum(len(w.text) for w in block.words):
             continue  # a line in capitals (release note, shouted headline): not acronyms
         for word in capitalised:

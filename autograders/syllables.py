@@ -48,6 +48,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from typing import Mapping
 
 from autograders.language import Language, get_language
 
@@ -114,6 +115,14 @@ def _count_syllables(word: str, lang: str) -> int:
 def count_syllables_in(words: list[str] | tuple[str, ...], lang: str) -> int:
     """Total syllables of several word tokens."""
     return sum(count_syllables(w, lang) for w in words)
+
+
+def total_syllables(counts: Mapping[str, int], lang: str) -> int:
+    """Total syllables of a text given as word -> number of occurrences (each distinct word counted once)."""
+    memo = _MEMO.get(lang)
+    if memo is None:
+        return sum(n * count_syllables(word, lang) for word, n in counts.items())
+    return sum(n * (memo[word] if word in memo else count_syllables(word, lang)) for word, n in counts.items())
 
 
 def number_words_id(value: int) -> str:
