@@ -247,21 +247,34 @@ def _is_sentence_initial(word: Word, text: str, starts: frozenset[int]) -> bool:
     return before == "" or before[-1:] in ".!?:\n"
 
 
-def _phrase_index(phrases) -> dict[str, list[tuple[str, ...]]]:
-    """Multi-word phrases grouped by their first word, longest first, so a text is scanned once."""
-    index: dict[str, list[tuple[str, ...]]] = {}
-    for phrase in sorted(phrases, key=len, reverse=True):
-        index.setdefault(phrase[0], []).append(phrase)
-    return index
+@dataclass(frozen=True)
+class PhraseIndex:
+    """Phrases (word tuples) by their first word, and by their first two words, so a text is scanned once and a
+    frequent first word (*di*, *dalam*) costs one lookup, not a comparison with each of its phrases."""
+
+    firsts: frozenset[str]
+    singles: frozenset[str]
+    by_two: dict[tuple[str, str], list[tuple[str, ...]]]  # longest first
+
+
+def _phrase_index(phrases) -> PhraseIndex:
+    by_two: dict[tuple[str, str], list[tuple[str, ...]]] = {}
+    singles = set()
+    for phrase in sorted(set(phrases), key=len, reverse=True):
+        if len(phrase) == 1:
+            singles.add(phrase[0])
+        elif phrase:
+            by_two.setdefault((phrase[0], phrase[1]), []).append(phrase)
+    return PhraseIndex(frozenset(singles) | frozenset(k[0] for k in by_two), frozenset(singles), by_two)
 
 
 @lru_cache(maxsize=None)
-def _nonstandard_phrases(folder) -> dict[str, list[tuple[str, ...]]]:
+def _nonstandard_phrases(folder) -> PhraseIndex:
     return _phrase_index(tuple(k.split()) for k in nonstandard_table(folder) if " " in k)
 
 
 @lru_cache(maxsize=None)
-def _bureaucratic_index(folder) -> tuple[dict[str, list[tuple[str, ...]]], dict[tuple[str, ...], str]]:
+def _bureaucratic_index(folder) -> tuple[PhraseIndex, dict[tuple[str, ...], str]]:
     rows = bureaucratic_table(folder)
     alternatives: dict[tuple[str, ...], str] = {}
     for phrase, alternative in rows:
@@ -269,21 +282,29 @@ def _bureaucratic_index(folder) -> tuple[dict[str, list[tuple[str, ...]]], dict[
     return _phrase_index(alternatives), alternatives
 
 
-def _match_phrases(lower: list[str], index: dict[str, list[tuple[str, ...]]],
+def _match_phrases(lower: list[str], index: PhraseIndex,
                    breaks: AbstractSet[int] = frozenset()) -> list[tuple[int, tuple[str, ...]]]:
     """(i, phrase) for every non-overlapping phrase occurrence, scanning left to right, longest phrase first.
     A phrase never runs across a position in ``breaks`` (the first word of another block)."""
     found: list[tuple[int, tuple[str, ...]]] = []
     free = 0  # the first index not inside an earlier match
-    for i in [i for i, word in enumerate(lower) if word in index]:  # the few words that can start a phrase
+    last = len(lower) - 1
+    by_two, singles = index.by_two, index.singles
+    for i in [i for i, word in enumerate(lower) if word in index.firsts]:  # the few words that can start a phrase
         if i < free:
             continue
-        for phrase in index[lower[i]]:
-            n = len(phrase)
-            if tuple(lower[i:i + n]) == phrase and (n == 1 or breaks.isdisjoint(range(i + 1, i + n))):
-                found.append((i, phrase))
-                free = i + n
-                break
+        matched = None
+        if i < last and (i + 1) not in breaks:
+            for phrase in by_two.get((lower[i], lower[i + 1]), ()):
+                n = len(phrase)
+                if (n == 2 or tuple(lower[i:i + n]) == phrase) and breaks.isdisjoint(range(i + 2, i + n)):
+                    matched = phrase
+                    break
+        if matched is None and lower[i] in singles:
+            matched = (lower[i],)
+        if matched is not None:
+            found.append((i, matched))
+            free = i + len(matched)
     return found
 
 
@@ -317,7 +338,7 @@ def find_nonstandard(doc: Document) -> list[Finding]:
     fresh = {t: _suggest_cached(folder, t, memo) for t in texts - memo.keys()}
     fresh = {t: suggestion for t, suggestion in fresh.items() if suggestion}
     suspects = (flagged & texts) | fresh.keys()
-    phrase_starts = index.keys() & vocabulary(doc)
+    phrase_starts = index.firsts & vocabulary(doc)
     if not suspects and not phrase_starts:
         return []  # a draft in kata baku: no word to look at
     words, lower, breaks = _running_words(doc)
@@ -346,7 +367,7 @@ def find_nonstandard(doc: Document) -> list[Finding]:
 
 def find_bureaucratic(doc: Document) -> list[Finding]:
     index, alternatives = _bureaucratic_index(doc.language.folder)
-    if not alternatives or index.keys().isdisjoint(vocabulary(doc)):
+    if not alternatives or index.firsts.isdisjoint(vocabulary(doc)):
         return []
     exceptions = context_exceptions(doc.language.folder)
     words, lower, breaks = _running_words(doc)

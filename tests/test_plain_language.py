@@ -162,3 +162,36 @@ def test_phrases_stop_at_block_boundaries():
     assert findings("Rapat dibuka pukul 09.00.\n\nDalam rangka HUT kota, kantor buka.") == [("Dalam rangka", "Untuk")]
     assert findings("Warga dalam\n\nupaya bersama membersihkan selokan.") == []
     assert findings("Warga dalam upaya bersama membersihkan selokan.") == [("dalam upaya", "untuk")]
+
+
+def _naive_matches(lower, phrases, breaks):
+    """The definition: left to right, at each word the longest phrase that starts there and stays in one block."""
+    found, i = [], 0
+    while i < len(lower):
+        fits = [p for p in phrases if tuple(lower[i:i + len(p)]) == p and not set(range(i + 1, i + len(p))) & breaks]
+        if fits:
+            best = max(fits, key=len)
+            found.append((i, best))
+            i += len(best)
+        else:
+            i += 1
+    return found
+
+
+def test_phrase_matching_is_the_longest_match_from_left_to_right():
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    import autograders.plain_language as pl
+
+    index, alternatives = pl._bureaucratic_index(ID.folder)
+    phrases = list(alternatives)
+    words = sorted({w for p in phrases for w in p}) + ["warga", "kantor"]
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.lists(st.sampled_from(words), max_size=12), st.sets(st.integers(0, 11), max_size=3))
+    def check(lower, breaks):
+        breaks = frozenset(b for b in breaks if b < len(lower))
+        assert pl._match_phrases(lower, index, breaks) == _naive_matches(lower, phrases, breaks)
+
+    check()
