@@ -165,13 +165,16 @@ def sections(doc: Document) -> list[Section]:
 def sentence_beginning_runs(doc: Document) -> list[tuple[str, list[Sentence]]]:
     """Runs of consecutive sentences (within one block sequence) that begin with the same word."""
 
+    skips = doc.language.first_word_skips
+
     def first_word(sentence: Sentence) -> str:
-        words = [w.lower for w in sentence.words]
+        words = sentence.words
         if not words:
             return ""
-        if words[0] in doc.language.first_word_skips and len(words) > 1:
-            return " ".join(words[:2])
-        return words[0]
+        first = words[0].lower
+        if first in skips and len(words) > 1:
+            return f"{first} {words[1].lower}"
+        return first
 
     def compute():
         runs: list[tuple[str, list[Sentence]]] = []

@@ -407,7 +407,8 @@ def _acronym_candidates(doc: Document) -> list[tuple[Word, Block]]:
         if not capitalised:
             continue
         shouted = sum(len(w.text) for w in shouting)
-        if shouted > 0.6 * sum(len(w.text) for w in block.words):
+        # Every word has at least one letter, so with few capitals the exact share need not be computed.
+        if shouted > 0.6 * len(block.words) and shouted > 0.6 * sum(len(w.text) for w in block.words):
             continue  # a line in capitals (release note, shouted headline): not acronyms
         for word in capitalised:
             if not is_acronym(word.text):
