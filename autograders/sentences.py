@@ -42,28 +42,19 @@ def _word_before(text: str, end: int) -> str:
     return window.rsplit(None, 1)[-1].lstrip("\"'“([")
 
 
-_NEXT_START = re.compile(r"[\s\"'“‘«(\[*_-]*(\S?)")
-
-
-def _next_word_start(text: str, pos: int) -> str:
-    """First non-space, non-quote character after ``pos`` ('' at the end)."""
-    m = _NEXT_START.match(text, pos)
-    return m.group(1) if m else ""
-
-
+_NEXT_START = re.compile(r"[\s\"'“‘«(\[*_-]*(\S?)")  # group 1: the first character of the next word, or ''
 _DOTTED = re.compile(r"(?:[A-Za-z]{1,4}\.)+[A-Za-z]{1,4}")  # a.n., S.H., M.Si
 _NEXT_WORD = re.compile(r"[\s\"'“‘«(\[*_-]*([^\W\d_][\w-]*)")
 
 
 def _is_boundary(text: str, match: re.Match, language: Language) -> bool:
     punct = match.group()
-    nxt = _next_word_start(text, match.end())
+    nxt = _NEXT_START.match(text, match.end()).group(1)  # the pattern matches everywhere (all optional)
     if not nxt:
         return True
     if nxt.islower():
         return False
-    core = punct.rstrip(_CLOSERS)
-    if core != ".":
+    if punct != "." and punct.rstrip(_CLOSERS) != ".":
         return True  # ! ? … and ... followed by a capital or digit
     word = _word_before(text, match.start())
     if not word:
