@@ -44,6 +44,9 @@ class Block(NamedTuple):
     sentences: tuple[Sentence, ...]
 
 
+_new = tuple.__new__  # builds a named tuple without its Python-level __new__ (hundreds per draft)
+
+
 @dataclass(frozen=True, slots=True)
 class Link:
     href: str
@@ -164,7 +167,7 @@ def parse(source: str, language: Language, *, fmt: str | None = None, title: str
                 sentences = tuple(_sentences(text, start, words, language, index))
             else:
                 sentences = ()
-        blocks.append(Block(raw.kind, text, start, start + len(text), raw.level, words, sentences))
+        blocks.append(_new(Block, (raw.kind, text, start, start + len(text), raw.level, words, sentences)))
         for link in raw.links:
             internal = _is_internal(link.href, site)
             if internal is None:
@@ -186,12 +189,12 @@ def _sentences(text: str, start: int, words: tuple[Word, ...], language: Languag
     spans = split_sentences(text, language, start)
     if len(spans) == 1:
         span = spans[0]
-        return [Sentence(text[span.start - start: span.end - start], span.start, span.end, words, block)]
+        return [_new(Sentence, (text[span.start - start: span.end - start], span.start, span.end, words, block))]
     starts = [w.start for w in words]
     ends = [w.end for w in words]
     result = []
     for span in spans:
         i = bisect_right(ends, span.start)  # the first word that ends inside or after the span's start
         j = max(i, bisect_left(starts, span.end))  # the first word that starts at or after its end
-        result.append(Sentence(text[span.start - start: span.end - start], span.start, span.end, words[i:j], block))
+        result.append(_new(Sentence, (text[span.start - start: span.end - start], span.start, span.end, words[i:j], block)))
     return result

@@ -34,6 +34,9 @@ class Span(NamedTuple):
     end: int
 
 
+_new = tuple.__new__  # builds a Span without its Python-level __new__
+
+
 def _word_before(text: str, end: int) -> str:
     """The run of non-space characters (at most 80) ending at ``end``, without opening quotes or brackets."""
     window = text[max(0, end - 80): end]
@@ -103,7 +106,7 @@ def _add(spans: list[Span], text: str, start: int, end: int, offset: int) -> Non
         if spans and stripped:
             # Stray punctuation (an emoji, a closing mark): attach it to the previous sentence.
             prev = spans[-1]
-            spans[-1] = Span(prev.start, offset + start + len(segment.rstrip()))
+            spans[-1] = _new(Span, (prev.start, offset + start + len(segment.rstrip())))
         return
     lead = len(segment) - len(segment.lstrip())
-    spans.append(Span(offset + start + lead, offset + start + lead + len(stripped)))
+    spans.append(_new(Span, (offset + start + lead, offset + start + lead + len(stripped))))
