@@ -248,6 +248,16 @@ def _score_stat(criterion: Criterion, report, text: str, lang: str) -> tuple[flo
     return 1.0, "good", f"{value} {unit}, sesuai batas."
 
 
+def _proportion(found: int, total: int, counted: str, lead: str, missing: list[str]) -> tuple[float, str, str]:
+    """Points in proportion to what was found: all = good, some = ok, none = bad; the note names what is missing."""
+    share = found / total
+    rating = "good" if share == 1 else ("ok" if share > 0 else "bad")
+    note = f"{found} dari {total} {counted}."
+    if missing:
+        note += f" {lead}: " + "; ".join(missing) + "."
+    return share, rating, note
+
+
 def _score_contains(criterion: Criterion, report, text: str, lang: str) -> tuple[float, str, str]:
     groups = criterion.spec.get("any_of") or []
     hints = criterion.spec.get("hints") or []
@@ -260,12 +270,7 @@ def _score_contains(criterion: Criterion, report, text: str, lang: str) -> tuple
             found += 1
         else:
             missing.append(str(hints[index]) if index < len(hints) else f"unsur ke-{index + 1}")
-    share = found / len(groups)
-    rating = "good" if share == 1 else ("ok" if share > 0 else "bad")
-    note = f"{found} dari {len(groups)} unsur ditemukan."
-    if missing:
-        note += " Belum ada: " + "; ".join(missing) + "."
-    return share, rating, note
+    return _proportion(found, len(groups), "unsur ditemukan", "Belum ada", missing)
 
 
 def _score_absent(criterion: Criterion, report, text: str, lang: str) -> tuple[float, str, str]:
@@ -315,12 +320,7 @@ def _score_figures(criterion: Criterion, report, text: str, lang: str) -> tuple[
             missing.append(str(item.get("label", name)))
     if not wanted:
         return 0.0, "missing", "Kriteria ini belum berisi angka yang dicari; kriteria diberi 0 poin."
-    share = found / len(wanted)
-    rating = "good" if share == 1 else ("ok" if share > 0 else "bad")
-    note = f"{found} dari {len(wanted)} angka dari data ditemukan dengan benar."
-    if missing:
-        note += " Periksa lagi: " + "; ".join(missing) + "."
-    return share, rating, note
+    return _proportion(found, len(wanted), "angka dari data ditemukan dengan benar", "Periksa lagi", missing)
 
 
 SCORERS: Mapping[str, Callable[..., tuple[float, str, str]]] = {

@@ -37,6 +37,17 @@ def _date_ticks(ax, dates: list[str]) -> None:
     ax.set_xticklabels([tanggal_pendek(dates[i]) for i in ticks], rotation=45, ha="right", fontsize=8)
 
 
+def _finish_daily(fig, ax, dates: list[str], ylabel: str, title: str, legend: str) -> bytes:
+    """Date axis, labels, grid and (where ``legend`` names a place) the legend of a chart by day, as PNG."""
+    _date_ticks(ax, dates)
+    ax.set_ylabel(ylabel)
+    ax.set_title(title)
+    ax.grid(alpha=0.3)
+    if legend:
+        ax.legend(fontsize=8, loc=legend)
+    return _png(fig)
+
+
 def volume_chart(daily: dict[str, dict[str, int]], spikes: list[dict]) -> bytes:
     """Mentions per day per brand; alert dates marked with a red triangle."""
     fig = Figure(figsize=(9, 3.6))
@@ -53,13 +64,7 @@ def volume_chart(daily: dict[str, dict[str, int]], spikes: list[dict]) -> bytes:
             ax.scatter([pos[s["date"]]], [y], marker="v", s=90, color="#c0392b", zorder=5,
                        label=None if marked else "lonjakan")
             marked = True
-    _date_ticks(ax, dates)
-    ax.set_ylabel("jumlah sebutan per hari")
-    ax.set_title("Volume sebutan harian")
-    ax.grid(alpha=0.3)
-    if daily:
-        ax.legend(fontsize=8, loc="upper left")
-    return _png(fig)
+    return _finish_daily(fig, ax, dates, "jumlah sebutan per hari", "Volume sebutan harian", "upper left" if daily else "")
 
 
 def share_chart(share: dict[str, float | None]) -> bytes:
@@ -90,13 +95,8 @@ def sentiment_chart(net_daily: dict[str, dict[str, float | None]], ours: list[st
                 color=COLOURS[i % len(COLOURS)], linewidth=1.8 if bold else 1.0, alpha=1.0 if bold else 0.45)
     ax.axhline(0, color="#555", linewidth=0.8)
     ax.set_ylim(-100, 100)
-    _date_ticks(ax, dates)
-    ax.set_ylabel("sentimen bersih (poin %)")
-    ax.set_title("Sentimen bersih harian")
-    ax.grid(alpha=0.3)
-    if net_daily:
-        ax.legend(fontsize=8, loc="lower left")
-    return _png(fig)
+    return _finish_daily(fig, ax, dates, "sentimen bersih (poin %)", "Sentimen bersih harian",
+                         "lower left" if net_daily else "")
 
 
 def hashtag_chart(tags: list[list]) -> bytes:
