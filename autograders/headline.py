@@ -54,8 +54,8 @@ def clickbait_patterns(folder: Path) -> tuple[re.Pattern[str], ...]:
 @lru_cache(maxsize=None)
 def _any_clickbait(folder: Path) -> re.Pattern[str] | None:
     """All the patterns in one: most titles match none, and one search says so."""
-    patterns = read_list(folder / "clickbait_patterns.txt")
-    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE) if patterns else None
+    patterns = clickbait_patterns(folder)
+    return re.compile("|".join(f"(?:{p.pattern})" for p in patterns), re.IGNORECASE) if patterns else None
 
 
 def find_clickbait(text: str, language: Language) -> tuple[str, ...]:

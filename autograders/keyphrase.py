@@ -45,12 +45,8 @@ def _stem_memo(language: Language) -> tuple[dict[str, str], Callable[[str], str]
 
 def word_stems(words: Sequence[Word], language: Language) -> list[str]:
     """The stem of each word (numbers, URLs and addresses stand for themselves), through the memo."""
-    memo, stem = _stem_memo(language)
-    for lower in {w.lower for w in words if w.kind == "word" and w.lower not in memo}:
-        if len(memo) >= _STEM_MEMO_LIMIT:
-            return [stem(w.lower) if w.kind == "word" else w.lower for w in words]  # a full memo: stem directly
-        memo[lower] = stem(lower)
-    return [memo[w.lower] if w.kind == "word" else w.lower for w in words]
+    stem_of = stems_of({w.lower for w in words if w.kind == "word"}, language)
+    return [stem_of[w.lower] if w.kind == "word" else w.lower for w in words]
 
 
 def stems_of(lowers: Iterable[str], language: Language) -> dict[str, str]:

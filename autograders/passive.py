@@ -249,10 +249,6 @@ def trigger_words(words: Iterable[str], rules: tuple[str, ...]) -> set[str]:
     return found
 
 
-def _may_be_passive(lowers: list[str], rules: tuple[str, ...]) -> bool:
-    return bool(trigger_words(lowers, rules))
-
-
 def passive_word(sentence: Sentence, language: Language, triggers: AbstractSet[str] | None = None) -> int | None:
     """Index (into ``sentence.words``) of the word that makes the sentence passive, or None.
 

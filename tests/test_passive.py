@@ -162,7 +162,7 @@ def test_the_trigger_prefilter_never_hides_a_passive(sentence, monkeypatch):
     for rule in ID.settings["passive_rules"]:
         everywhere = passive.RULES[rule](words, ID)
         if everywhere is not None:
-            assert passive._may_be_passive(lowers, (rule,)), (rule, sentence)
+            assert passive.trigger_words(lowers, (rule,)), (rule, sentence)
         assert passive.RULES[rule](words, ID, candidates) == everywhere, (rule, sentence)
     monkeypatch.setattr(passive, "_TRIGGER_MEMO", {})
     monkeypatch.setattr(passive, "_TRIGGER_MEMO_LIMIT", 0)  # a full memo: words are tested each time
