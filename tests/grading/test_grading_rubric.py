@@ -128,3 +128,11 @@ def test_every_course_rubric_loads_and_its_model_answers_score_well():
             score = score_task(task, {task.answer: solutions[task.id]})
             assert score.points >= 0.8 * task.max_points, (rubric.assignment, task.id, feedback_text(score))
             assert task.manual_points > 0  # every answer has a human-judged part
+
+
+def test_plain_scores_zero_with_a_note_for_an_answer_not_in_indonesian():
+    task = rubric_with([{"id": "k", "type": "plain", "kinds": ["spelling"], "points": 1}],
+                       analyze={"lang": "en"})
+    result = score_task(task, {"jawab": "Residents are asked to come early to the service mall."})
+    assert result.points == 0
+    assert result.criteria[0].rating == "na" and "bahasa Indonesia" in result.criteria[0].note
