@@ -61,7 +61,7 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
 
 
 def run_analyze(args: argparse.Namespace) -> int:
-    from .engine import analyze
+    from .engine.pipeline import analyze
 
     try:
         text = read_text_input(args.path)

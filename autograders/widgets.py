@@ -20,9 +20,9 @@ from typing import Any
 
 import ipywidgets as w
 
-from .engine import analyze
-from .report_html import STYLE, render_checks, render_report
-from .title_width import truncate_to_pixels
+from .engine.pipeline import analyze
+from .engine.present.report_html import STYLE, render_checks, render_report
+from .engine.measure.title_width import truncate_to_pixels
 
 DEBOUNCE_SECONDS = 0.4
 def _wide() -> w.Layout:
@@ -176,7 +176,7 @@ class PostComposer(_LiveTool):
         self.output.value = STYLE + "<div class='khd-report'>" + counter + render_checks(self.report, ("genre",)) + "</div>"
 
     def split_thread(self) -> list[str]:
-        from .x_length import split_x_thread
+        from .engine.measure.x_length import split_x_thread
 
         parts = split_x_thread(self.text.value) if self.text.value.strip() else []
         items = "".join(f"<li>{html.escape(p)}</li>" for p in parts)

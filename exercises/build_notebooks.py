@@ -20,7 +20,8 @@ import yaml
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
-from autograders.grading.rubric import fmt_points, load_rubric  # noqa: E402
+from autograders.engine.scoring.rubric import fmt_points  # noqa: E402
+from autograders.grading.rubric_file import load_rubric  # noqa: E402
 
 HOW_TO = """**Cara mengerjakan**
 

@@ -4,7 +4,7 @@ import warnings
 
 import pytest
 
-from autograders.flesch import flesch_reading_ease
+from autograders.engine.measure.flesch import flesch_reading_ease
 
 
 @pytest.mark.parametrize("words, sentences, syllables, expected", [

@@ -4,7 +4,7 @@ import math
 
 import pytest
 
-from autograders.fry import GRAPH_FILE, FryResult, estimate, fry_grade, fry_point, samples, syllable_factor_for
+from autograders.engine.measure.fry import GRAPH_FILE, FryResult, estimate, fry_grade, fry_point, samples, syllable_factor_for
 
 GRAPH = json.loads(GRAPH_FILE.read_text(encoding="utf-8"))
 TICKS = GRAPH["y_ticks"]

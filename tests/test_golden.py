@@ -2,7 +2,7 @@
 
 Each draft ``tests/golden/<name>.md|.html|.txt`` has a sibling ``<name>.json`` holding the paper (lang, keyphrase,
 title, description, slug, url) and ``expected``: the rating of every readability and SEO check, decided by counting
-the draft by hand against the thresholds in ``autograders/languages/<lang>/settings.json`` and shared/domain.md
+the draft by hand against the thresholds in ``autograders/engine/languages/<lang>/settings.json`` and shared/domain.md
 §1 and §6. Drafts are written so that values sit well inside a band, except the edges documented under ``_edges``.
 """
 from __future__ import annotations

@@ -1,8 +1,8 @@
 """The headline helper: length, capitals, active or passive verb, numbers, clickbait."""
 import pytest
 
-from autograders.headline import analyze_headline, find_clickbait
-from autograders.language import get_language
+from autograders.engine.assess.headline import analyze_headline, find_clickbait
+from autograders.engine.languages import get_language
 
 ID = get_language("id")
 EN = get_language("en")

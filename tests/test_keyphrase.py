@@ -2,9 +2,9 @@
 import pytest
 
 from autograders import analyze
-from autograders import keyphrase as kp
-from autograders.language import get_language
-from autograders.words import tokenize
+from autograders.engine.measure import keyphrase as kp
+from autograders.engine.languages import get_language
+from autograders.engine.parse.words import tokenize
 
 ID = get_language("id")
 EN = get_language("en")

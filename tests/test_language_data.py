@@ -1,4 +1,4 @@
-"""Sanity checks of the language data files in autograders/languages/<code>/.
+"""Sanity checks of the language data files in autograders/engine/languages/<code>/.
 
 The lists decide what trainees are told, so each file is checked for format (columns, case, whitespace),
 duplicates, entries that map to themselves, minimum size, and a few rules that tie the lists together.
@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-LANGUAGES_DIR = Path(__file__).resolve().parent.parent / "autograders" / "languages"
+LANGUAGES_DIR = Path(__file__).resolve().parent.parent / "autograders" / "engine" / "languages"
 
 
 # --- the files this test owns: (language, file) -> spec ------------------------------------------------------

@@ -2,9 +2,9 @@
 import pytest
 
 from autograders import analyze
-from autograders.document import parse
-from autograders.language import get_language
-from autograders.passive import is_passive, passive_word
+from autograders.engine.parse.document import parse
+from autograders.engine.languages import get_language
+from autograders.engine.measure.passive import is_passive, passive_word
 
 ID = get_language("id")
 EN = get_language("en")
@@ -142,7 +142,7 @@ def test_indonesian_passive_thresholds_at_their_edges(passive, rating):
 
 
 def test_every_rule_names_the_words_that_can_start_it():
-    from autograders import passive
+    from autograders.engine.measure import passive
 
     assert set(passive.TRIGGERS) == set(passive.RULES)
     for code in ("id", "en"):
@@ -152,7 +152,7 @@ def test_every_rule_names_the_words_that_can_start_it():
 @pytest.mark.parametrize("sentence", PASSIVE + ACTIVE)
 def test_the_trigger_prefilter_never_hides_a_passive(sentence, monkeypatch):
     """Each rule run on its own finds the passive only where the prefilter lets the sentence through."""
-    from autograders import passive
+    from autograders.engine.measure import passive
 
     doc = parse(sentence, ID)
     words = [(w.lower, w.text[:1].isupper()) for w in doc.sentences[0].words if w.kind == "word"]

@@ -4,12 +4,12 @@ from pathlib import Path
 
 import pytest
 
-from autograders.document import parse
-from autograders.engine import analyze
-from autograders.language import get_language, read_table
-from autograders.plain_language import (RULES, nasal_prefix, nonstandard_table, plain_findings, plain_language,
+from autograders.engine.parse.document import parse
+from autograders.engine.pipeline import analyze
+from autograders.engine.languages import get_language, read_table
+from autograders.engine.assess.plain_language import (RULES, nasal_prefix, nonstandard_table, plain_findings, plain_language,
                                         suggest_word)
-from autograders.paper import Paper
+from autograders.engine.paper import Paper
 
 ID = get_language("id")
 ROWS = read_table(Path(__file__).parent / "golden_genre" / "plain_language.tsv", 3)
@@ -144,7 +144,7 @@ def test_thread_safe_results():
 
 def test_findings_do_not_depend_on_the_memo(monkeypatch):
     """The per-process memo of word suggestions is only a shortcut: empty or full, the findings are the same."""
-    import autograders.plain_language as pl
+    import autograders.engine.assess.plain_language as pl
 
     text = "Warga dihimbau untuk merubah jadwal. Kami menghimbau agar ijin diurus sebelum Senin."
     expected = findings(text)
@@ -182,7 +182,7 @@ def test_phrase_matching_is_the_longest_match_from_left_to_right():
     from hypothesis import given, settings
     from hypothesis import strategies as st
 
-    import autograders.plain_language as pl
+    import autograders.engine.assess.plain_language as pl
 
     index, alternatives = pl._bureaucratic_index(ID.folder)
     phrases = list(alternatives)

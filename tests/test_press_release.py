@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from autograders.engine import analyze
-from autograders.press_release import RULES
+from autograders.engine.pipeline import analyze
+from autograders.engine.assess.press_release import RULES
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLDEN = Path(__file__).parent / "golden_genre" / "press_releases"
@@ -159,9 +159,9 @@ def test_embargo_needs_a_time():
 
 
 def test_length_edges():
-    from autograders.press_release import release_word_count
-    from autograders.document import parse
-    from autograders.language import get_language
+    from autograders.engine.assess.press_release import release_word_count
+    from autograders.engine.parse.document import parse
+    from autograders.engine.languages import get_language
 
     doc = parse(GOOD, get_language("id"))
     base = release_word_count(doc)

@@ -49,8 +49,8 @@ def test_paragraph_length_edges():
     ("Warga mengambil nomor antrean di loket utama.", False),
 ])
 def test_transition_words_phrases_and_pairs(sentence, transition):
-    from autograders.document import parse
-    from autograders.language import get_language
-    from autograders.measurements import transition_sentences
+    from autograders.engine.parse.document import parse
+    from autograders.engine.languages import get_language
+    from autograders.engine.measure.measurements import transition_sentences
 
     assert bool(transition_sentences(parse(sentence, get_language("id")))) is transition

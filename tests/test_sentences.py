@@ -1,9 +1,9 @@
 """Sentence splitting on Indonesian government writing (shared/domain.md §3)."""
 import pytest
 
-from autograders.document import parse
-from autograders.language import get_language
-from autograders.sentences import split_sentences
+from autograders.engine.parse.document import parse
+from autograders.engine.languages import get_language
+from autograders.engine.parse.sentences import split_sentences
 
 ID = get_language("id")
 EN = get_language("en")

@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from autograders.engine import analyze
-from autograders.social import (UnknownPlatformError, camel_case, emoji_runs, platform_data, resolve_platform,
+from autograders.engine.pipeline import analyze
+from autograders.engine.assess.social import (UnknownPlatformError, camel_case, emoji_runs, platform_data, resolve_platform,
                                 split_thread)
-from autograders.language import get_language
-from autograders.x_length import x_weighted_length
+from autograders.engine.languages import get_language
+from autograders.engine.measure.x_length import x_weighted_length
 
 ROOT = Path(__file__).resolve().parent.parent
 POSTS = json.loads((Path(__file__).parent / "golden_genre" / "social_posts.json").read_text(encoding="utf-8"))["posts"]

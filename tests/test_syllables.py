@@ -3,7 +3,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from autograders.syllables import SyllableLanguageError, count_syllables, count_syllables_in, number_words_id
+from autograders.engine.measure.syllables import SyllableLanguageError, count_syllables, count_syllables_in, number_words_id
 
 # Hand-checked against PUEBI / EYD V syllabification (KBBI dot notation) — word, syllables.
 INDONESIAN = [

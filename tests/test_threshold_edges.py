@@ -7,7 +7,8 @@ replaced and only the judging is tested.
 import pytest
 
 from autograders import analyze
-from autograders import fry, seo
+from autograders.engine.assess import seo
+from autograders.engine.measure import fry
 
 
 def _sentences(n: int, words: int, filler: str = "warga") -> list[list[str]]:
@@ -96,7 +97,7 @@ def test_fry_invalid_zone_is_reported_not_graded(monkeypatch):
 
 @pytest.mark.parametrize("score,rating", [(60.0, "good"), (59.9, "ok"), (50.0, "ok"), (49.9, "bad")])
 def test_flesch_bands(monkeypatch, score, rating):
-    import autograders.flesch as flesch
+    import autograders.engine.measure.flesch as flesch
 
     monkeypatch.setattr(flesch, "flesch_reading_ease", lambda *a: score)
     check = analyze("The office opens at nine. Residents bring their cards. Staff help them quickly.",

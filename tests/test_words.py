@@ -5,7 +5,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from autograders import words as W
+from autograders.engine.parse import words as W
 
 REFERENCE = re.compile(f"(?P<number>{W.NUMBER_PATTERN})|(?P<word>{W.WORD_PATTERN})", re.IGNORECASE)
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from autograders.x_length import (
+from autograders.engine.measure.x_length import (
     MAX_WEIGHTED_LENGTH,
     split_x_thread,
     x_is_valid,
@@ -164,7 +164,7 @@ def test_every_flag_region_pair_matches_reference(reference):
 
 
 def test_every_listed_tld_is_a_url_for_the_reference(reference):
-    from autograders.x_length import _tlds
+    from autograders.engine.measure.x_length import _tlds
 
     texts = [f"lihat contoh.{tld} ya" for tld in _tlds()]
     expected = [r["weightedLength"] for r in reference(texts)]

@@ -1,4 +1,4 @@
-"""Write autograders/languages/title_font_metrics.json: advance widths of Liberation Sans Regular.
+"""Write autograders/engine/data/title_font_metrics.json: advance widths of Liberation Sans Regular.
 
 Liberation Sans is metric-compatible with Arial (same advance widths by design), the font Google's desktop
 results and Yoast's snippet preview use for titles at 20 px. Widths are stored in font units (units per em
@@ -12,7 +12,7 @@ from pathlib import Path
 from fontTools.ttLib import TTFont
 
 FONT = Path(sys.argv[1] if len(sys.argv) > 1 else "/usr/share/fonts/truetype/liberation2/LiberationSans-Regular.ttf")
-OUT = Path(__file__).resolve().parents[1] / "autograders" / "languages" / "title_font_metrics.json"
+OUT = Path(__file__).resolve().parents[1] / "autograders" / "engine" / "data" / "title_font_metrics.json"
 
 font = TTFont(FONT)
 cmap = font.getBestCmap()

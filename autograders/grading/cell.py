@@ -34,7 +34,8 @@ def _package_root() -> str:
 def score_in_process(notebook: str, task_id: str, rubric_path: str, rubric_sha256: str = "") -> dict:
     """Score one task of a notebook on disk; returns a JSON-ready dict (``error`` set when it cannot)."""
     from .notebook import NotebookReadError, answer_texts, read_notebook
-    from .rubric import RubricError, feedback_text, load_rubric, score_task
+    from ..engine.scoring.rubric import RubricError, feedback_text, score_task
+    from .rubric_file import load_rubric
 
     try:
         rubric = load_rubric(rubric_path)

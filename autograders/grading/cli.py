@@ -21,7 +21,8 @@ from typing import Any, Iterable, Iterator
 from .course import Course, CourseError
 from .grader import autograded_notebook, grade_submission, write_json_atomic
 from .notebook import NotebookReadError, parse_notebook, read_notebook
-from .rubric import Rubric, RubricError, fmt_points, load_rubric
+from ..engine.scoring.rubric import Rubric, RubricError, fmt_points
+from .rubric_file import load_rubric
 
 STATE_VERSION = 1
 

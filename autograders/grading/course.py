@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from .rubric import RubricError
+from ..engine.scoring.rubric import RubricError
 
 RUBRIC_FILE = "rubrik.yml"
 STATE_DIR = ".khd_grades"

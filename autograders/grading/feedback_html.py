@@ -77,7 +77,7 @@ def page(title: str, body: str, lang: str = "id") -> str:
 
 
 def points(value: float) -> str:
-    from .rubric import fmt_points
+    from ..engine.scoring.rubric import fmt_points
 
     return fmt_points(float(value))
 

@@ -13,7 +13,7 @@ from typing import Any, Mapping
 from nbgrader.api import (Comment, Grade, Gradebook, MissingEntry, Student, SubmittedAssignment,
                           SubmittedNotebook)
 
-from .rubric import Rubric
+from ..engine.scoring.rubric import Rubric
 
 
 class GradebookError(RuntimeError):

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any, Mapping
 
 from .notebook import NotebookReadError, answer_texts, first_cells_by_grade_id, parse_notebook, source
-from .rubric import Rubric, feedback_text, score_task
+from ..engine.scoring.rubric import Rubric, feedback_text, score_task
 from .tamper import find_flags, make_flag
 
 

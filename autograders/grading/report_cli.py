@@ -18,7 +18,8 @@ from pathlib import Path
 
 from .course import Course, CourseError
 from .feedback_html import page, trainee_page
-from .rubric import RubricError, fmt_points, load_rubric
+from ..engine.scoring.rubric import RubricError, fmt_points
+from .rubric_file import load_rubric
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

@@ -22,7 +22,7 @@ from importlib import resources as _res
 from types import MappingProxyType
 from typing import Mapping
 
-from ..language import get_language
+from ..engine.languages import get_language
 
 DATA_PACKAGE = "autograders.monitoring.data"
 

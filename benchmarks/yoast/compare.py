@@ -133,7 +133,7 @@ def _first_h1(html_text: str) -> str:
 
 
 def yoast_paper(draft: Draft) -> dict:
-    from autograders.title_width import title_pixels
+    from autograders.engine.measure.title_width import title_pixels
 
     body = _html_body(draft)
     title = draft.meta.get("title") or _first_h1(body)

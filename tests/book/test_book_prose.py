@@ -11,9 +11,9 @@ import sys
 import pytest
 
 from autograders import analyze
-from autograders.document import parse
-from autograders.language import get_language
-from autograders.plain_language import find_acronyms
+from autograders.engine.parse.document import parse
+from autograders.engine.languages import get_language
+from autograders.engine.assess.plain_language import find_acronyms
 from booksite import REPO
 
 MIN_WORDS = 2000

@@ -16,9 +16,9 @@ import pytest
 from autograders import analyze, monitoring
 from autograders import widgets as W
 from autograders.monitoring.report_html import angka
-from autograders.social import measure_length
-from autograders.title_width import char_pixels, title_pixels
-from autograders.x_length import MAX_WEIGHTED_LENGTH, x_weighted_length
+from autograders.engine.assess.social import measure_length
+from autograders.engine.measure.title_width import char_pixels, title_pixels
+from autograders.engine.measure.x_length import MAX_WEIGHTED_LENGTH, x_weighted_length
 
 REPO = Path(__file__).resolve().parents[2]
 RELEASES = REPO / "tests" / "golden_genre" / "press_releases"

@@ -319,7 +319,7 @@ def test_memory_of_an_active_trainee_server(world):
     assert reply.status_code == 201, reply.text
     kernel_id = reply.json()["id"]
     code = ("import pandas, matplotlib\nmatplotlib.use('Agg')\nimport matplotlib.pyplot as plt\n"
-            "from autograders.engine import analyze\n"
+            "from autograders.engine.pipeline import analyze\n"
             f"text = open({os.path.join(hubkit.REPO, 'samples', 'blog-mal-pelayanan.md')!r}).read()\n"
             "report = analyze(text, lang='id', keyphrase='mal pelayanan publik')\n"
             "fig = plt.figure(); plt.plot(range(10)); fig.savefig('/dev/null', format='png')\n"

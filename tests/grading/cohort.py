@@ -22,7 +22,7 @@ WEAK = ("Dalam rangka pelaksanaan program peningkatan kualitas pelayanan publik 
         "pelaksanaannya ke Mal Pelayanan Publik sehubungan dengan telah selesainya pembangunan gedung tersebut. "
         "Masyarakat dihimbau untuk dapat menyesuaikan diri dengan adanya perubahan tersebut.")
 WEAK_TITLE = "Pengumuman"
-MONKEYPATCH = '''import autograders, autograders.grading.cell as _c, autograders.grading.rubric as _r
+MONKEYPATCH = '''import autograders, autograders.grading.cell as _c, autograders.engine.scoring.rubric as _r
 _c.grade_cell = lambda *a, **k: (100.0, 100.0)
 _r.score_task = lambda *a, **k: None
 autograders.analyze = lambda *a, **k: None

@@ -18,7 +18,7 @@ import pytest
 
 from autograders.grading.feedback_html import TRACEBACK_NOTE
 from autograders.grading.gradebook import read_scores
-from autograders.grading.rubric import load_rubric
+from autograders.grading.rubric_file import load_rubric
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import cohort as C  # noqa: E402

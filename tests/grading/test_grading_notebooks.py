@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from autograders.grading import notebook as nbmod
-from autograders.grading.facts import date_written, numbers_in
-from autograders.grading.rubric import load_rubric
+from autograders.engine.scoring.figures import date_written, numbers_in
+from autograders.grading.rubric_file import load_rubric
 from autograders.grading.tamper import checksum, find_flags
 
 REPO = Path(__file__).resolve().parents[2]
@@ -104,7 +104,7 @@ def test_numbers_and_dates_in_indonesian_writing():
 
 
 def test_grade_cell_reads_the_file_and_ignores_a_patched_engine(tmp_path, monkeypatch, capsys):
-    import autograders.grading.rubric as rubric_module
+    import autograders.engine.scoring.rubric as rubric_module
     from autograders.grading.cell import grade_cell
 
     nb = release_like(source_nb())

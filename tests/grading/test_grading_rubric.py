@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from autograders.grading.rubric import (RubricError, feedback_text, load_rubric, parse_rubric, score_task,
-                                        split_fields)
+from autograders.engine.scoring.rubric import RubricError, feedback_text, parse_rubric, score_task, split_fields
+from autograders.grading.rubric_file import load_rubric
 
 REPO = Path(__file__).resolve().parents[2]
 COURSE = REPO / "exercises"

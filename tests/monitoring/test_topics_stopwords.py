@@ -1,5 +1,5 @@
 """Topic counting skips the language's function words and the social-media fillers, from one list each."""
-from autograders.language import get_language
+from autograders.engine.languages import get_language
 from autograders.monitoring.resources import load_resources
 
 
