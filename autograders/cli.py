@@ -1,7 +1,8 @@
 """Command line: ``python -m autograders <command>``.
 
 Commands: ``analyze`` (one draft), ``monitor`` (social media mentions), ``grade`` and ``report`` (nbgrader
-cohorts). Help and errors are in Indonesian. Input that cannot be read exits with code 2 and one line on
+cohorts), ``intake`` (notebooks from the book's exercise pages or an LMS zip into ``submitted/``) and
+``grades-export`` (grades as a CSV an LMS imports). Help and errors are in Indonesian. Input that cannot be read exits with code 2 and one line on
 stderr; any draft that can be read is analysed (exit 0).
 """
 from __future__ import annotations
@@ -22,6 +23,10 @@ PLUGGED = {
     "monitor": ("autograders.monitoring.cli", "Analisis pemantauan media sosial dari berkas CSV/Excel."),
     "grade": ("autograders.grading.cli", "Menilai kiriman satu tugas nbgrader tanpa menjalankan kode peserta."),
     "report": ("autograders.grading.report_cli", "Menyusun laporan nilai kohort (CSV, halaman umpan balik, grafik)."),
+    "intake": ("autograders.grading.intake",
+               "Menerima notebook jawaban (folder, berkas, atau zip unduhan LMS) ke submitted/ kursus nbgrader."),
+    "grades-export": ("autograders.grading.grades_export",
+                      "Mengekspor nilai satu tugas sebagai CSV untuk diimpor LMS (Moodle)."),
 }
 
 

@@ -8,6 +8,7 @@ from ..engine.scoring.rubric import RubricError
 
 RUBRIC_FILE = "rubrik.yml"
 STATE_DIR = ".khd_grades"
+INTAKE_DIR = ".khd_intake"  # one record per filed submission (python -m autograders intake)
 
 
 class CourseError(ValueError):
@@ -76,3 +77,6 @@ class Course:
 
     def state_dir(self, assignment: str) -> Path:
         return self.root / STATE_DIR / assignment
+
+    def intake_dir(self, assignment: str) -> Path:
+        return self.root / INTAKE_DIR / assignment

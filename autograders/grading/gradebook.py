@@ -8,6 +8,7 @@ in formgrader are never touched.
 from __future__ import annotations
 
 import warnings
+from dataclasses import dataclass
 from typing import Any, Mapping
 
 from nbgrader.api import (Comment, Grade, Gradebook, MissingEntry, Student, SubmittedAssignment,
@@ -177,3 +178,54 @@ def read_scores(gb: Gradebook, rubric: Rubric, student: str) -> dict[str, float 
         except MissingEntry:
             out[task.test_cell] = None
     return out
+
+
+# ------------------------------------------------------------------------------------------------ reading back
+@dataclass(frozen=True)
+class TaskPoints:
+    """One task of one submission as the gradebook holds it: the test cell's points (automatic, or the
+    instructor's override) and the answer cell's manual points (None while the instructor has not graded it)."""
+
+    task: str
+    auto: float | None
+    auto_max: float
+    manual: float | None
+    manual_max: float
+
+
+@dataclass(frozen=True)
+class SubmissionPoints:
+    student: str
+    first_name: str
+    last_name: str
+    email: str
+    tasks: tuple[TaskPoints, ...]
+    notebook_found: bool = True
+
+
+def grade_value(grade: Grade | None) -> float | None:
+    """A grade as nbgrader counts it (``Grade.score``): the manual score if given, else the automatic one, plus
+    extra credit; None when neither is set."""
+    if grade is None:
+        return None
+    value = grade.manual_score if grade.manual_score is not None else grade.auto_score
+    if value is None:
+        return None
+    return float(value) + float(grade.extra_credit or 0.0)
+
+
+def submitted_points(gb: Gradebook, rubric: Rubric) -> list[SubmissionPoints]:
+    """Every submission of the rubric's assignment with its per-task points, read through nbgrader's API.
+    Raises MissingEntry when the assignment is not in the gradebook."""
+    gb.find_assignment(rubric.assignment)
+    notebook = rubric.notebook[:-6] if rubric.notebook.endswith(".ipynb") else rubric.notebook
+    out = []
+    for submission in gb.assignment_submissions(rubric.assignment):
+        student = submission.student
+        nb = next((n for n in submission.notebooks if n.name == notebook), None)
+        grades = {g.name: g for g in nb.grades} if nb is not None else {}
+        tasks = tuple(TaskPoints(task.id, grade_value(grades.get(task.test_cell)), task.max_points,
+                                 grade_value(grades.get(task.answer)), task.manual_points) for task in rubric.tasks)
+        out.append(SubmissionPoints(student.id, student.first_name or "", student.last_name or "", student.email or "",
+                                    tasks, nb is not None))
+    return sorted(out, key=lambda s: s.student)
