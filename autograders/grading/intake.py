@@ -9,7 +9,8 @@ is unsafe. Each notebook found is then checked, and filed only when all of this 
 - it is a Jupyter notebook as nbgrader reads it: UTF-8 without BOM (UTF-16/32, other encodings and a BOM are
   refused, as nbgrader refuses them), valid JSON, nbformat 4 with a list of cells;
 - it belongs to the assignment: ``metadata.kelas_humas.assignment`` names it, the file name does not name another
-  assignment of the course, and at least one graded cell of the released notebook is in it;
+  assignment of the course, and at least half of the released notebook's graded cells (answer and test cells, by
+  nbgrader ``grade_id``) are in it (a missing one is the grader's ``cell_deleted`` flag, not a refusal);
 - it says who wrote it: ``metadata.kelas_humas.student_id`` is a plain name (:func:`student_folder`);
 - inside a Moodle download, the trainee's name in the notebook shares a name with the Moodle participant whose
   folder holds it (a file copied from a friend carries the friend's name), and one Moodle participant never
@@ -56,6 +57,7 @@ from typing import Any, Iterable, Mapping
 from .course import INTAKE_DIR, Course, CourseError
 from .moodle import Participant, participant_of
 from .notebook import NotebookReadError, graded_cells, grade_id, read_notebook
+from .notebook import meta as cell_meta
 from .rubric_file import load_rubric
 from .submission_sources import MAX_FILE_BYTES, MAX_TOTAL_BYTES, Candidate, scan_sources, shown
 from ..engine.scoring.rubric import RubricError
@@ -98,7 +100,7 @@ MESSAGES = {
     "assignment_missing": "Metadata kelas_humas tidak menyebut tugasnya.",
     "wrong_assignment": "Notebook ini untuk tugas {found}, bukan {assignment}.",
     "wrong_notebook_name": "Nama berkas {name} adalah notebook tugas {found}, bukan {assignment}.",
-    "cells_mismatch": "Sel notebook tidak cocok dengan tugas {assignment} (tidak satu pun sel bernilainya ada).",
+    "cells_mismatch": "Sel notebook tidak cocok dengan tugas {assignment} (sebagian besar sel bernilainya tidak ada).",
     # identity
     "identity_missing": "Notebook tidak membawa identitas peserta (metadata kelas_humas). Minta peserta mengunduhnya "
                         "dari halaman latihan buku, atau masukkan berkas ini sendiri dengan --student ID.",
@@ -212,7 +214,7 @@ class Context:
     assignment: str
     notebook: str  # file name of the released notebook, e.g. m1_situs_web.ipynb
     assignments: tuple[str, ...]  # every assignment of the course
-    release_ids: frozenset[str]  # grade_ids of the released notebook's graded cells
+    release_ids: frozenset[str]  # grade_ids of the released notebook's cells that carry points
     forced_student: str | None = None  # --student
     name_check: bool = True
 
@@ -316,7 +318,8 @@ def examine(candidate: Candidate, ctx: Context) -> Submission | Refusal:
     named = named_assignment(filename, ctx.assignments)
     if named is not None and named != ctx.assignment:
         return Refusal("wrong_notebook_name", {"name": shown(filename), "found": named, "assignment": ctx.assignment})
-    if not ctx.release_ids & {grade_id(cell) for _, cell in graded_cells(nb)}:
+    found_ids = ctx.release_ids & {grade_id(cell) for _, cell in graded_cells(nb)}
+    if 2 * len(found_ids) < len(ctx.release_ids):
         return Refusal("cells_mismatch", {"assignment": ctx.assignment})
 
     written = meta.get("student_id") if meta is not None else None
@@ -650,7 +653,7 @@ def context_for(course: Course, assignment: str, forced_student: str | None = No
         raise CourseError(f"Tugas {assignment} tidak ada di source/ kursus ini.")
     rubric = load_rubric(course.rubric_path(assignment))
     release = read_notebook(course.release_notebook(assignment, rubric.notebook))
-    ids = frozenset(gid for gid in (grade_id(cell) for _, cell in graded_cells(release)) if gid)
+    ids = frozenset(grade_id(cell) or "" for _, cell in graded_cells(release) if cell_meta(cell).get("grade"))
     return Context(assignment, rubric.notebook, tuple(course.assignments()), ids, forced_student, name_check)
 
 

@@ -242,7 +242,7 @@ def _scan_zip(path: Path, label: str, scan: Scan) -> None:
             budget = MAX_TOTAL_BYTES
             for info in members:
                 parts = member_parts(info)
-                origin = f"{label}:{shown(info.filename)}"
+                origin = f"{label}:{shown('/'.join(parts) if parts else info.filename)}"
                 if parts is None:
                     scan.candidates.append(Candidate(origin, (info.filename,), problem="unsafe_path"))
                     continue
