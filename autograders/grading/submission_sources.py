@@ -11,8 +11,9 @@ Everything here treats its input as hostile:
 - **Symlinks are never followed**: a symlink inside a folder, a symlink member of a zip, and a SOURCE that is
   itself a symlink are refused. Files are opened with ``O_NOFOLLOW | O_NONBLOCK`` and must be regular files (a FIFO
   or a device is refused, never read).
-- **Bounded work**: at most :data:`MAX_ENTRIES` entries per source (read from the zip's end record before the
-  central directory is parsed), folders at most :data:`MAX_DEPTH` levels deep.
+- **Bounded work**: at most :data:`MAX_ENTRIES` entries per source and a central directory of at most
+  :data:`MAX_DIRECTORY_BYTES` (both read from the zip's end record before :mod:`zipfile` loads the directory),
+  folders at most :data:`MAX_DEPTH` levels deep.
 
 Junk that operating systems add (``__MACOSX/``, ``.DS_Store``, ``Thumbs.db``, ``desktop.ini``, AppleDouble ``._*``
 files, Jupyter's ``.ipynb_checkpoints/``) and other hidden entries (names starting with ``.``) are skipped and
@@ -31,6 +32,7 @@ from pathlib import Path
 MAX_FILE_BYTES = 5_000_000  # one notebook; a trainee's notebook with answers is some 10-60 kB
 MAX_TOTAL_BYTES = 200_000_000  # decompressed from one archive
 MAX_ENTRIES = 5_000  # members of one archive / files under one folder
+MAX_DIRECTORY_BYTES = MAX_ENTRIES * 1_100  # a zip's central directory: 46 bytes + name + extra per member
 MAX_DEPTH = 8  # folder levels under a SOURCE folder
 JUNK_NAMES = {"__macosx", ".ds_store", "thumbs.db", "desktop.ini", ".ipynb_checkpoints"}
 NOTEBOOK_SUFFIX = ".ipynb"
@@ -157,9 +159,10 @@ _EOCD64_LOCATOR = b"PK\x06\x07"
 _EOCD64 = b"PK\x06\x06"
 
 
-def declared_entries(handle) -> int | None:
-    """The number of entries a zip's end record declares, read before :mod:`zipfile` parses the central directory
-    (whose size an attacker chooses); None when there is no end record (not a zip)."""
+def declared_directory(handle) -> tuple[int, int] | None:
+    """(entries, central directory bytes) as a zip's end record declares them, read before :mod:`zipfile` parses
+    (and reads into memory) the central directory, whose size an attacker chooses; None when there is no end
+    record (not a zip)."""
     handle.seek(0, os.SEEK_END)
     size = handle.tell()
     tail_size = min(size, 22 + 65_535 + 20)
@@ -168,12 +171,12 @@ def declared_entries(handle) -> int | None:
     at = tail.rfind(_EOCD)
     if at < 0 or len(tail) - at < 22:
         return None
-    entries = struct.unpack("<H", tail[at + 10: at + 12])[0]
-    if entries != 0xFFFF:
-        return entries
+    entries, directory_size = struct.unpack("<HI", tail[at + 10: at + 16])
+    if entries != 0xFFFF and directory_size != 0xFFFFFFFF:
+        return entries, directory_size
     locator = at - 20
     if locator < 0 or tail[locator: locator + 4] != _EOCD64_LOCATOR:
-        return entries
+        return entries, directory_size
     offset = struct.unpack("<Q", tail[locator + 8: locator + 16])[0]
     if offset > size - 56:
         return None
@@ -181,7 +184,7 @@ def declared_entries(handle) -> int | None:
     record = handle.read(56)
     if record[:4] != _EOCD64:
         return None
-    return struct.unpack("<Q", record[32:40])[0]
+    return struct.unpack("<QQ", record[32:48])
 
 
 def member_parts(info: zipfile.ZipInfo) -> tuple[str, ...] | None:
@@ -217,13 +220,13 @@ def _scan_zip(path: Path, label: str, scan: Scan) -> None:
         return
     with handle:
         try:
-            count = declared_entries(handle)
+            declared = declared_directory(handle)
         except (OSError, struct.error):
-            count = None
-        if count is None:
+            declared = None
+        if declared is None:
             scan.candidates.append(Candidate(label, (path.name,), problem="broken_zip"))
             return
-        if count > MAX_ENTRIES:
+        if declared[0] > MAX_ENTRIES or declared[1] > MAX_DIRECTORY_BYTES:
             scan.candidates.append(Candidate(label, (path.name,), problem="too_many_files",
                                              params={"limit": MAX_ENTRIES}))
             return

@@ -490,6 +490,27 @@ def test_an_archive_declaring_too_many_entries_is_not_parsed(course, rel, tmp_pa
     (tmp_path / "banyak.zip").write_bytes(raw)
     outcome = only(intake(course, tmp_path / "banyak.zip"))
     assert outcome.code == "too_many_files" and str(S.MAX_ENTRIES) in outcome.message
+    # One entry declared, but a central directory of 1 GB claimed: refused before zipfile would read it.
+    raw[at + 8: at + 16] = struct.pack("<HHI", 1, 1, 1 << 30)
+    (tmp_path / "direktori.zip").write_bytes(raw)
+    assert only(intake(course, tmp_path / "direktori.zip")).code == "too_many_files"
+
+
+def test_a_zip64_end_record_is_read(course, rel, tmp_path, monkeypatch):
+    # ZipStream, which Moodle uses, can end its archives with zip64 records; make zipfile write them too.
+    monkeypatch.setattr(zipfile, "ZIP_FILECOUNT_LIMIT", 0)
+    archive = K.write_zip(tmp_path / "z64.zip", [(K.moodle_member("Budi Santoso", "1"),
+                                                   K.dumps(K.web_notebook(rel, "budi", "Budi")))])
+    monkeypatch.undo()
+    raw = bytearray(archive.read_bytes())
+    assert b"PK\x06\x06" in raw
+    at = raw.rfind(b"PK\x05\x06")  # leave the counts to the zip64 record only, as ZipStream does
+    raw[at + 8: at + 20] = struct.pack("<HHII", 0xFFFF, 0xFFFF, 0xFFFFFFFF, 0xFFFFFFFF)
+    archive.write_bytes(raw)
+    with open(archive, "rb") as handle:
+        entries, size = S.declared_directory(handle)
+    assert entries == 1 and 46 < size < 200
+    assert only(intake(course, archive)).status == "filed"
 
 
 def test_too_many_files_in_a_folder(course, rel, tmp_path, monkeypatch):
