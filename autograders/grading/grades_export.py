@@ -53,7 +53,7 @@ from ..engine.scoring.rubric import RubricError
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 MATCH_HEADERS = {"email": "email", "idnumber": "idnumber"}
 NAME_HEADER = "nama"
-MOODLE_TARGET_LABELS = {"email": "Email address", "idnumber": "ID number"}
+MOODLE_TARGET_LABELS = {"email": "Alamat surel (Email address)", "idnumber": "Nomor ID (ID number)"}
 
 
 # ------------------------------------------------------------------------------------------------ totals
@@ -161,7 +161,7 @@ def build_rows(points_list: Iterable, records: dict[str, list[dict]], match: str
                max_grade: float | None) -> tuple[list[Row], list[Left]]:
     rows: list[Row] = []
     left: list[Left] = []
-    label = "email" if match == "email" else "ID number"
+    label = "alamat surel" if match == "email" else "nomor ID"
     for points in points_list:
         mine = records.get(points.student, [])
         if not points.notebook_found:
@@ -173,8 +173,8 @@ def build_rows(points_list: Iterable, records: dict[str, list[dict]], match: str
             continue
         missing_manual = [t.task for t in points.tasks if t.manual is None and t.manual_max > 0]
         if missing_manual and not allow_ungraded:
-            left.append(Left(points.student, f"nilai manual belum diberikan ({', '.join(missing_manual)}); nilai di "
-                                             "formgrader, atau pakai --allow-ungraded"))
+            left.append(Left(points.student, f"nilai manual belum diberikan ({', '.join(missing_manual)}); beri "
+                                             "nilainya di formgrader, atau pakai --allow-ungraded"))
             continue
         value = match_value(match, points, mine)
         if not value:
@@ -216,8 +216,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--assignment", required=True, help="nama tugas, misalnya m1_situs_web")
     parser.add_argument("--lms", choices=["moodle"], default="moodle", help="LMS tujuan (bawaan: moodle)")
     parser.add_argument("--match", choices=sorted(MATCH_FIELDS), default="email",
-                        help="kolom pencocok peserta di Moodle: email (Email address) atau idnumber (ID number); "
-                             "bawaan: email")
+                        help="kolom pencocok peserta di Moodle: email (alamat surel, Email address) atau idnumber "
+                             "(nomor ID, ID number); bawaan: email")
     parser.add_argument("--out", required=True, metavar="BERKAS", help="berkas CSV keluaran, atau - untuk layar")
     parser.add_argument("--max-grade", type=float, metavar="N",
                         help="skalakan nilai ke 0..N (misalnya 100); bawaan: poin apa adanya")

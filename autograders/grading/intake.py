@@ -345,7 +345,7 @@ def examine(candidate: Candidate, ctx: Context) -> Submission | Refusal:
     name = clean_text(meta.get("student_name"))
     email = clean_text(meta.get("email"), 254)
     if email and not plausible_email(email):
-        notes.append(f"Email {shown(email)} tidak sah; diabaikan.")
+        notes.append(f"Alamat surel {shown(email)} tidak sah; diabaikan.")
         email = ""
     if participant is not None and ctx.name_check and not participant.blind and source == "notebook":
         agree = names_agree(participant.label, name)

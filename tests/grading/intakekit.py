@@ -60,13 +60,21 @@ def release(course: Path, assignment: str = ASSIGNMENT) -> dict:
     return json.loads((course / "release" / assignment / f"{assignment}.ipynb").read_text(encoding="utf-8"))
 
 
-def model_answers(assignment: str = ASSIGNMENT) -> dict:
-    """answer grade_id -> model answer (exercises/authoring/<assignment>.yml, keyed by task id)."""
+def rubric(assignment: str = ASSIGNMENT):
     from autograders.grading.rubric_file import load_rubric
 
-    rubric = load_rubric(COURSE_SRC / "source" / assignment / "rubrik.yml")
+    return load_rubric(COURSE_SRC / "source" / assignment / "rubrik.yml")
+
+
+def answer_ids(assignment: str = ASSIGNMENT) -> list[str]:
+    """The answer cells' grade_ids, in task order (from the rubric, so a renamed cell needs no test change)."""
+    return [task.answer for task in rubric(assignment).tasks]
+
+
+def model_answers(assignment: str = ASSIGNMENT) -> dict:
+    """answer grade_id -> model answer (exercises/authoring/<assignment>.yml, keyed by task id)."""
     data = yaml.safe_load((COURSE_SRC / "authoring" / f"{assignment}.yml").read_text(encoding="utf-8"))
-    return {task.answer: data[task.id] for task in rubric.tasks}
+    return {task.answer: data[task.id] for task in rubric(assignment).tasks}
 
 
 def web_notebook(release_nb: dict, student_id, name: str = "", email: str = "", answers: dict | None = None,

@@ -61,7 +61,7 @@ def test_email_comes_from_the_roster_first_then_the_intake_record():
     rows, left = build_rows([points("budi", email="budi@sukamaju.go.id"), points("siti"), points("rudi")], recs,
                             "email", False, None)
     assert {r.student: r.match for r in rows} == {"budi": "budi@sukamaju.go.id", "siti": "siti@kab.go.id"}
-    assert [(x.student, "tidak ada email" in x.reason) for x in left] == [("rudi", True)]
+    assert [(x.student, "tidak ada alamat surel" in x.reason) for x in left] == [("rudi", True)]
 
 
 def test_rows_moodle_would_choke_on_are_left_out_and_listed():

@@ -213,7 +213,7 @@ def test_an_id_filed_from_one_participant_is_refused_from_another(course, rel, t
     first = [(K.moodle_member("Budi Santoso", "4821"), K.dumps(K.web_notebook(rel, "budi01", "Budi")))]
     assert only(intake(course, K.write_zip(tmp_path / "1.zip", first))).status == "filed"
     other = [(K.moodle_member("Budi Hartono", "5000"), K.dumps(K.web_notebook(rel, "budi01", "Budi", answers={
-        "jawaban_artikel": "Tulisan lain."})))]
+        K.answer_ids()[0]: "Tulisan lain."})))]
     outcome = only(intake(course, K.write_zip(tmp_path / "2.zip", other), replace=True))
     assert outcome.code == "participant_mismatch" and "4821" in outcome.message and "5000" in outcome.message
 
@@ -222,7 +222,7 @@ def test_an_id_filed_from_one_participant_is_refused_from_another(course, rel, t
 def test_two_different_files_for_one_student_in_one_intake_are_both_refused(course, rel, tmp_path):
     a = write(tmp_path / "a" / "m1_situs_web.ipynb", K.dumps(K.web_notebook(rel, "budi", "Budi")))
     b = write(tmp_path / "b" / "m1_situs_web.ipynb", K.dumps(K.web_notebook(rel, "BUDI", "Budi", answers={
-        "jawaban_pengumuman": "Versi kedua."})))
+        K.answer_ids()[-1]: "Versi kedua."})))
     outcomes = intake(course, a, b)
     assert by_code(outcomes) == [("refused", "duplicate_in_intake")] * 2
     assert str(b) in outcomes[0].message and str(a) in outcomes[1].message
@@ -244,7 +244,7 @@ def test_filed_again_unchanged_refused_when_different_and_replaced_on_request(co
     outcome = only(intake(course, first))
     assert outcome.status == "unchanged" and stamp.read_text(encoding="utf-8").startswith("2026-12-08 01:00")
     second = write(tmp_path / "2" / "m1_situs_web.ipynb", K.dumps(K.web_notebook(rel, "budi", "Budi", answers={
-        "jawaban_pengumuman": "Versi kedua."})))
+        K.answer_ids()[-1]: "Versi kedua."})))
     outcome = only(intake(course, second))
     assert (outcome.status, outcome.code) == ("refused", "already_filed") and "--replace" in outcome.message
     assert filed(course, "budi").read_bytes() == first.read_bytes()
