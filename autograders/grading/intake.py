@@ -722,7 +722,8 @@ def run(args: argparse.Namespace) -> int:
                 raise IntakeError(f"--timestamp {shown(args.timestamp)} tidak dapat dibaca; contoh: "
                                   "2026-12-07T23:59:00+07:00") from None
         options = Options(replace=args.replace, dry_run=args.dry_run, timestamp=stamp)
-        outcomes, skipped = take_in(course, ctx, list(args.sources), options)
+        now = datetime.now(timezone.utc)
+        outcomes, skipped = take_in(course, ctx, list(args.sources), options, now)
     except (CourseError, RubricError, NotebookReadError, IntakeError) as error:
         print(f"Kesalahan: {error}", file=sys.stderr)
         return 2
@@ -733,8 +734,9 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.write(table(outcomes))
         print(summary(outcomes, skipped))
         if any(o.status in ("filed", "replaced") for o in outcomes):
-            when = nbgrader_timestamp(stamp) if stamp else "waktu penerimaan ini"
-            print(f"Stempel waktu kiriman: {when} (bukan waktu yang ditulis peserta).")
+            when = (f"{nbgrader_timestamp(stamp)}, dari --timestamp" if stamp
+                    else f"{nbgrader_timestamp(now)}, waktu penerimaan ini")
+            print(f"Stempel waktu kiriman baru: {when} (bukan waktu yang ditulis peserta).")
             print(f"Langkah berikutnya: python -m autograders grade --course {args.course} --assignment {args.assignment}")
     refused = any(o.status == "refused" for o in outcomes)
     accepted = any(o.status != "refused" for o in outcomes)
