@@ -20,7 +20,7 @@ is unsafe. Each notebook found is then checked, and filed only when all of this 
   again is reported as unchanged).
 
 **Student ids.** ASCII letters, digits, ``.``, ``_`` and ``-``; starting with a letter or digit; no ``..``; at
-most 64 characters. The folder and gradebook id is the **lower-case** form: JupyterHub lower-cases user names
+most 64 characters (the rule of :mod:`autograders.engine.scoring.identity`, which the exercise page uses too). The folder and gradebook id is the **lower-case** form: JupyterHub lower-cases user names
 by default, so a trainee who also works on the agency's hub keeps one gradebook entry, and ``Budi`` and ``budi``
 can never become two folders (which would collide on the case-insensitive disks of Windows and macOS). The id
 as the trainee wrote it is kept in the intake record (an LMS may match ID numbers case-sensitively).
@@ -60,13 +60,12 @@ from .notebook import NotebookReadError, graded_cells, grade_id, read_notebook
 from .notebook import meta as cell_meta
 from .rubric_file import load_rubric
 from .submission_sources import MAX_FILE_BYTES, MAX_TOTAL_BYTES, Candidate, scan_sources, shown
+from ..engine.present.feedback import message as catalogue_message
+from ..engine.scoring.identity import FORMAT_VERSION, METADATA_KEY, student_id_problem
 from ..engine.scoring.rubric import RubricError
 
-METADATA_KEY = "kelas_humas"
-FORMAT_VERSIONS = (1,)
-MAX_ID_LENGTH = 64
+FORMAT_VERSIONS = (FORMAT_VERSION,)
 MAX_TEXT = 200  # longest name / e-mail kept from the metadata
-ID_CHARACTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-")
 # Honorifics and academic titles (gelar) that are not names: two people do not "share a name" through them.
 TITLES = frozenset({"dr", "drs", "dra", "ir", "hj", "kom", "sos", "ikom", "skom", "ssos", "hum", "kes", "pd", "spd",
                     "mpd", "si", "msi", "mkom", "sip", "stp", "sh", "mh", "se", "mm", "ak", "st", "mt", "phd",
@@ -105,7 +104,7 @@ MESSAGES = {
     "identity_missing": "Notebook tidak membawa identitas peserta (metadata kelas_humas). Minta peserta mengunduhnya "
                         "dari halaman latihan buku, atau masukkan berkas ini sendiri dengan --student ID.",
     "student_id_missing": "ID peserta di notebook kosong.",
-    "student_id_invalid": "ID peserta {id} tidak sah: {why}.",
+    "student_id_invalid": "ID peserta {id} tidak sah. {why}",
     "student_conflict": "--student {given} berbeda dengan ID di notebook ({found}).",
     "name_mismatch": "Nama di notebook ({name}) tidak sama dengan peserta Moodle {label}: mungkin berkas milik orang "
                      "lain. Periksa; bila benar orang yang sama, masukkan berkas ini sendiri atau pakai --no-name-check.",
@@ -121,13 +120,6 @@ MESSAGES = {
     "case_collision": "Sudah ada folder peserta {existing} (hanya beda huruf besar/kecil dengan {student}).",
     "unsafe_target": "Tujuan {path} berupa tautan simbolik atau bukan folder/berkas biasa; tidak ditulis.",
     "write_failed": "Gagal menulis kiriman: {reason}.",
-}
-ID_PROBLEMS = {
-    "characters": "hanya boleh huruf, angka, titik, garis bawah, dan tanda hubung (tanpa spasi)",
-    "start": "harus diawali huruf atau angka",
-    "dots": "tidak boleh memuat '..'",
-    "length": f"paling panjang {MAX_ID_LENGTH} karakter",
-    "type": "bukan teks",
 }
 STATUS_LABELS = {
     "filed": "DIARSIPKAN", "replaced": "DIGANTI", "unchanged": "SUDAH ADA", "copy": "SALINAN SAMA",
@@ -151,21 +143,10 @@ def message(code: str, **params: Any) -> str:
 
 # ------------------------------------------------------------------------------------------------ identity
 def student_folder(raw: Any) -> tuple[str | None, str | None]:
-    """(folder id, None) for a valid student id, else (None, reason). The folder id is the lower-case form."""
-    if not isinstance(raw, str):
-        return None, "type"
-    value = raw.strip()
-    if not value:
-        return None, "empty"
-    if len(value) > MAX_ID_LENGTH:
-        return None, "length"
-    if not all(ch in ID_CHARACTERS for ch in value):
-        return None, "characters"
-    if not value[0].isalnum():
-        return None, "start"
-    if ".." in value:
-        return None, "dots"
-    return value.lower(), None
+    """(folder id, None) for a valid student id, else (None, problem code); the rule is
+    :mod:`autograders.engine.scoring.identity`'s, shared with the exercise page."""
+    problem = student_id_problem(raw)
+    return (raw.strip().lower(), None) if problem is None else (None, problem)
 
 
 def clean_text(value: Any, limit: int = MAX_TEXT) -> str:
@@ -339,7 +320,7 @@ def examine(candidate: Candidate, ctx: Context) -> Submission | Refusal:
         if problem == "empty":
             return Refusal("student_id_missing")
         return Refusal("student_id_invalid", {"id": shown(clean_text(str(written), 80) or repr(written)),
-                                              "why": ID_PROBLEMS[problem]})
+                                              "why": catalogue_message(f"student_id.{problem}")})
 
     meta = meta or {}
     name = clean_text(meta.get("student_name"))
@@ -711,8 +692,8 @@ def run(args: argparse.Namespace) -> int:
         if args.student is not None:
             forced = args.student
             if student_folder(forced)[0] is None:
-                raise IntakeError(f"--student {shown(forced)} tidak sah: "
-                                  f"{ID_PROBLEMS.get(student_folder(forced)[1] or '', 'kosong')}.")
+                raise IntakeError(f"--student {shown(forced)} tidak sah. "
+                                  f"{catalogue_message('student_id.' + (student_folder(forced)[1] or 'empty'))}")
         ctx = context_for(course, args.assignment, forced, not args.no_name_check)
         stamp = None
         if args.timestamp is not None:

@@ -568,3 +568,24 @@ def test_command_help_summary_and_exit_codes(course, rel, tmp_path):
         assert bad.returncode == 2 and bad.stderr.startswith("Kesalahan:") and "Traceback" not in bad.stderr
     no_release = run_cli("intake", "--course", str(course), "--assignment", "m3_media_sosial", str(good))
     assert no_release.returncode == 2 and "generate_assignment" in no_release.stderr
+
+
+def test_the_page_and_the_intake_share_one_identity_rule(course, rel, tmp_path):
+    from autograders.engine.present.feedback import message
+    from autograders.engine.scoring.identity import ID_PROBLEMS, identity_metadata, student_id_problem
+
+    block = identity_metadata(K.ASSIGNMENT, " Budi.Santoso ", "Budi Santoso", "budi@kab.go.id", K.SAVED_AT)
+    assert block == {"assignment": K.ASSIGNMENT, "student_id": "Budi.Santoso", "student_name": "Budi Santoso",
+                     "email": "budi@kab.go.id", "saved_at": K.SAVED_AT, "source": "buku-web", "version": 1}
+    nb = copy.deepcopy(rel)
+    nb["metadata"]["kelas_humas"] = block
+    assert only(intake(course, write(tmp_path / "a.ipynb", K.dumps(nb)))).student == "budi.santoso"
+    with pytest.raises(ValueError):
+        identity_metadata(K.ASSIGNMENT, "budi santoso")
+    # Every problem code has a sentence in both languages, and the intake's refusal quotes the Indonesian one.
+    for code in ID_PROBLEMS:
+        for lang in ("id", "en"):
+            assert message(f"student_id.{code}", lang=lang) != f"student_id.{code}"
+    assert student_id_problem("a..b") == "dots"
+    bad = only(intake(course, write(tmp_path / "b.ipynb", K.dumps(K.web_notebook(rel, "a..b", "A"))))).message
+    assert message("student_id.dots") in bad
