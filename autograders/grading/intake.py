@@ -20,10 +20,11 @@ is unsafe. Each notebook found is then checked, and filed only when all of this 
   again is reported as unchanged).
 
 **Student ids.** ASCII letters, digits, ``.``, ``_`` and ``-``; starting with a letter or digit; no ``..``; at
-most 64 characters (the rule of :mod:`autograders.engine.scoring.identity`, which the exercise page uses too). The folder and gradebook id is the **lower-case** form: JupyterHub lower-cases user names
-by default, so a trainee who also works on the agency's hub keeps one gradebook entry, and ``Budi`` and ``budi``
-can never become two folders (which would collide on the case-insensitive disks of Windows and macOS). The id
-as the trainee wrote it is kept in the intake record (an LMS may match ID numbers case-sensitively).
+most 64 characters: the rule of :mod:`autograders.engine.scoring.identity`, which the exercise page uses too.
+The folder and gradebook id is the **lower-case** form: JupyterHub lower-cases user names by default, so a
+trainee who also works on the agency's hub keeps one gradebook entry, and ``Budi`` and ``budi`` can never become
+two folders (which would collide on the case-insensitive disks of Windows and macOS). The id as the trainee
+wrote it is kept in the intake record (an LMS may match ID numbers case-sensitively).
 
 **Timestamp.** ``timestamp.txt`` (read by nbgrader for lateness and by our grader for the gradebook) holds the
 time of the intake, in UTC, unless the instructor gives one with ``--timestamp``. Never the trainee's own
@@ -59,7 +60,8 @@ from .moodle import Participant, participant_of
 from .notebook import NotebookReadError, graded_cells, grade_id, read_notebook
 from .notebook import meta as cell_meta
 from .rubric_file import load_rubric
-from .submission_sources import MAX_FILE_BYTES, MAX_TOTAL_BYTES, Candidate, scan_sources, shown
+from . import submission_sources
+from .submission_sources import Candidate, scan_sources, shown
 from ..engine.present.feedback import message as catalogue_message
 from ..engine.scoring.identity import FORMAT_VERSION, METADATA_KEY, student_id_problem
 from ..engine.scoring.rubric import RubricError
@@ -81,7 +83,8 @@ MESSAGES = {
     "too_many_files": "Terlalu banyak berkas (lebih dari {limit}); sumber ini tidak diproses.",
     "too_deep": "Folder terlalu dalam (lebih dari {limit} tingkat); isinya tidak dibaca.",
     "not_notebook": "Bukan notebook Jupyter (.ipynb).",
-    "nested_archive": "Arsip di dalam folder atau arsip lain tidak dibuka; berikan arsip itu sebagai SUMBER tersendiri.",
+    "nested_archive": "Arsip di dalam folder atau arsip lain tidak dibuka; berikan arsip itu sebagai SUMBER "
+                      "tersendiri.",
     "broken_zip": "Arsip zip rusak atau bukan zip.",
     "broken_member": "Berkas dalam arsip rusak (gagal dibaca atau CRC tidak cocok).",
     "unsafe_path": "Nama berkas dalam arsip tidak aman (jalur absolut atau '..'); tidak dibaca.",
@@ -107,7 +110,8 @@ MESSAGES = {
     "student_id_invalid": "ID peserta {id} tidak sah. {why}",
     "student_conflict": "--student {given} berbeda dengan ID di notebook ({found}).",
     "name_mismatch": "Nama di notebook ({name}) tidak sama dengan peserta Moodle {label}: mungkin berkas milik orang "
-                     "lain. Periksa; bila benar orang yang sama, masukkan berkas ini sendiri atau pakai --no-name-check.",
+                     "lain. Periksa; bila benar orang yang sama, masukkan berkas ini sendiri atau pakai "
+                     "--no-name-check.",
     "participant_two_ids": "Peserta Moodle {label} (nomor {participant}) membawa notebook dengan ID berbeda ({ids}); "
                            "tidak satu pun diarsipkan.",
     "participant_mismatch": "{student} sebelumnya diarsipkan dari peserta Moodle nomor {old}, kini dari nomor {new}. "
@@ -134,7 +138,8 @@ class IntakeError(ValueError):
 def message(code: str, **params: Any) -> str:
     if "size" in params:
         params.setdefault("size_mb", f"{params['size'] / 1_000_000:.1f}")
-    params.setdefault("limit_mb", f"{(MAX_TOTAL_BYTES if code == 'zip_bomb' else MAX_FILE_BYTES) / 1_000_000:g}")
+    limit = submission_sources.MAX_TOTAL_BYTES if code == "zip_bomb" else submission_sources.MAX_FILE_BYTES
+    params.setdefault("limit_mb", f"{limit / 1_000_000:g}")
     try:
         return MESSAGES[code].format(**params)
     except (KeyError, IndexError):
@@ -718,7 +723,8 @@ def run(args: argparse.Namespace) -> int:
             when = (f"{nbgrader_timestamp(stamp)}, dari --timestamp" if stamp
                     else f"{nbgrader_timestamp(now)}, waktu penerimaan ini")
             print(f"Stempel waktu kiriman baru: {when} (bukan waktu yang ditulis peserta).")
-            print(f"Langkah berikutnya: python -m autograders grade --course {args.course} --assignment {args.assignment}")
+            print(f"Langkah berikutnya: python -m autograders grade --course {args.course} "
+                  f"--assignment {args.assignment}")
     refused = any(o.status == "refused" for o in outcomes)
     accepted = any(o.status != "refused" for o in outcomes)
     return 1 if refused or not accepted else 0

@@ -266,7 +266,8 @@ def _scan_zip(path: Path, label: str, scan: Scan) -> None:
                     scan.candidates.append(Candidate(origin, parts, problem="encrypted"))
                     continue
                 if info.file_size > MAX_FILE_BYTES:
-                    scan.candidates.append(Candidate(origin, parts, problem="too_large", params={"size": info.file_size}))
+                    scan.candidates.append(Candidate(origin, parts, problem="too_large",
+                                                     params={"size": info.file_size}))
                     continue
                 if budget <= 0:
                     scan.candidates.append(Candidate(origin, parts, problem="zip_bomb"))
@@ -275,11 +276,7 @@ def _scan_zip(path: Path, label: str, scan: Scan) -> None:
                 try:
                     with archive.open(info) as member:
                         data = member.read(limit + 1)
-                except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError, RuntimeError, ValueError,
-                        zipfile.LargeZipFile):
-                    scan.candidates.append(Candidate(origin, parts, problem="broken_member"))
-                    continue
-                except Exception:  # noqa: BLE001 - a decompressor error on hostile data (zlib.error, lzma...)
+                except Exception:  # noqa: BLE001 - BadZipFile (CRC), zlib.error, EOFError, NotImplementedError...
                     scan.candidates.append(Candidate(origin, parts, problem="broken_member"))
                     continue
                 budget -= len(data)
