@@ -26,6 +26,7 @@ FILES = {
     ("id", "abbreviations_sentence_final.txt"): spec(4),
     ("id", "transition_words.txt"): spec(120),
     ("id", "transition_pairs.tsv"): spec(15, columns=2),
+    ("id", "transition_openers.txt"): spec(5),
     ("id", "passive_di_exceptions.txt"): spec(400),
     ("id", "government_abbreviations.txt"): spec(120, columns=2, lower=False),
     ("id", "ter_non_passive.txt"): spec(150),
@@ -206,6 +207,16 @@ def test_di_exceptions_are_not_common_di_passives():
         assert passive not in exceptions, passive
 
 
+def test_government_abbreviations_follow_the_2024_names():
+    table = {abbr: expansion for abbr, expansion in rows("id", "government_abbreviations.txt")}
+    assert table["PUPR"].startswith("pekerjaan umum dan penataan ruang")  # the regional office (the book's Dinas PUPR)
+    assert table["PKK"] == "Pemberdayaan dan Kesejahteraan Keluarga"
+    for renamed in ("Kominfo", "KemenPUPR", "Kemendikbudristek", "Kemenkumham", "KLHK", "Kemenparekraf"):
+        assert "2024" in table[renamed], renamed
+    for new in ("Komdigi", "KemenPU", "KemenPKP", "Kemendikdasmen", "Kemenkum", "Kemenhut", "Kemenpar"):
+        assert new in table, new
+
+
 def test_government_abbreviations_expand_to_several_words_or_a_name():
     for abbr, expansion in rows("id", "government_abbreviations.txt"):
         assert len(expansion) > len(abbr), f"{abbr}: expansion {expansion!r} is not longer than the abbreviation"
@@ -248,13 +259,71 @@ def test_object_focus_pronouns():
 
 def test_nonstandard_kinds_are_known():
     for row in rows("id", "nonstandard_words.tsv"):
-        assert row[2] in ("spelling", "form", "split", "informal"), row
+        assert row[2] in ("spelling", "form", "split", "informal", "calendar", "english"), row
+
+
+# Day, month and holiday names are capitalised in EYD V; every other standard form is lower-case.
+EYD_CAPITALISED = {"Jumat", "Februari", "November", "Agustus", "Ramadan", "Idulfitri", "Iduladha"}
+
+
+def test_standard_forms_are_lower_case_except_names_eyd_capitalises():
+    for nonstandard, standard, kind in rows("id", "nonstandard_words.tsv"):
+        if standard[:1].isupper():
+            assert standard in EYD_CAPITALISED, (nonstandard, standard)
+        else:
+            assert standard == standard.lower(), (nonstandard, standard)
+    table = {row[0]: row[1] for row in rows("id", "nonstandard_words.tsv")}
+    assert table["jum'at"] == "Jumat" and table["pebruari"] == "Februari" and table["nopember"] == "November"
+    assert table["ramadhan"] == "Ramadan" and table["idul fitri"] == "Idulfitri" and table["idul adha"] == "Iduladha"
+
+
+def test_calendar_rows_are_day_and_month_names():
+    for nonstandard, standard, kind in rows("id", "nonstandard_words.tsv"):
+        if kind == "calendar":
+            assert standard in EYD_CAPITALISED, nonstandard
+
+
+def test_koordinir_suggests_a_verb_not_the_noun():
+    table = {row[0]: row[1] for row in rows("id", "nonstandard_words.tsv")}
+    assert table["koordinir"] == "berkoordinasi/mengoordinasikan"
+    assert table["mengkoordinir"] == "mengoordinasikan" and table["dikoordinir"] == "dikoordinasikan"
+    for nonstandard, standard in table.items():
+        if "koordinir" in nonstandard:
+            assert standard != "koordinasi", nonstandard  # the noun is not what "koordinir" means
+
+
+def test_alternatives_are_two_or_more_forms():
+    for nonstandard, standard, _kind in rows("id", "nonstandard_words.tsv"):
+        if "/" in standard:
+            parts = standard.split("/")
+            assert len(parts) >= 2 and all(p and p == p.strip() for p in parts), (nonstandard, standard)
+
+
+def test_english_rows_hold_the_words_the_book_tells_trainees_to_replace():
+    english = {row[0]: row[1] for row in rows("id", "nonstandard_words.tsv") if row[2] == "english"}
+    for word, standard in {"online": "daring", "website": "situs web", "download": "unduh", "upload": "unggah",
+                           "email": "surel", "link": "tautan", "offline": "luring"}.items():
+        assert english.get(word) == standard, word
+    assert english["update"].startswith("pembaruan") and english["posting"].startswith("unggahan")
+    # Never an Indonesian word, and never the course's own term.
+    for word in ("web", "admin", "viral", "slug", "video", "data", "media", "internet"):
+        assert word not in english, word
+
+
+def test_pronoun_with_pun_and_mengetrapkan():
+    table = {row[0]: row[1] for row in rows("id", "nonstandard_words.tsv")}
+    assert table["merekapun"] == "mereka pun" and table["kamipun"] == "kami pun"
+    assert table["mengetrapkan"] == "menerapkan"
+
+
+def test_uji_formil_is_a_fixed_term():
+    assert ("formil", "uji") in {(p, b) for p, b in rows("id", "plain_context_exceptions.tsv")}
 
 
 def test_split_rows_differ_only_in_spaces():
     for nonstandard, standard, kind in rows("id", "nonstandard_words.tsv"):
         if kind == "split":
-            assert nonstandard.replace(" ", "") == standard.replace(" ", ""), (nonstandard, standard)
+            assert nonstandard.replace(" ", "") == standard.replace(" ", "").lower(), (nonstandard, standard)
             assert nonstandard != standard
 
 
@@ -294,6 +363,21 @@ def test_bureaucratic_alternatives_are_shorter_or_deletions():
         assert phrase == phrase.lower()
         assert alternative == "(hapus)" or len(alternative) < len(phrase) or "..." in alternative, phrase
         assert note.lstrip('"')[:1].isupper() and note.rstrip().endswith((".", ")", '"')), f"{phrase}: note should be a sentence"
+
+
+def test_no_phrase_is_both_filler_and_transition():
+    """Decided once: "pada dasarnya", "dalam hal ini", "dewasa ini" are filler, so they are not transitions."""
+    phrases = keyset("id", "bureaucratic_phrases.tsv")
+    transitions = keyset("id", "transition_words.txt") | keyset("id", "transition_openers.txt")
+    assert not phrases & transitions, sorted(phrases & transitions)
+    assert {"pada dasarnya", "dalam hal ini", "dewasa ini"} <= phrases
+
+
+def test_transitions_the_book_teaches_are_counted():
+    """Module 02 teaches juga, pertama and terakhir as transition words; seperti it no longer teaches."""
+    assert "juga" in keyset("id", "transition_words.txt")
+    assert {"pertama", "kedua", "ketiga", "terakhir"} <= keyset("id", "transition_openers.txt")
+    assert "seperti" not in keyset("id", "transition_words.txt")
 
 
 def test_bureaucratic_phrases_do_not_swallow_standard_transitions():

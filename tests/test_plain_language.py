@@ -195,3 +195,61 @@ def test_phrase_matching_is_the_longest_match_from_left_to_right():
         assert pl._match_phrases(lower, index, breaks) == _naive_matches(lower, phrases, breaks)
 
     check()
+
+
+@pytest.mark.parametrize("text, expected", [
+    # EYD V capitalises day, month and holiday names: so do the suggestions.
+    ("Kantor tutup hari jum'at.", [("jum'at", "Jumat")]),
+    ("Bulan ramadhan tiba.", [("ramadhan", "Ramadan")]),
+    ("Selamat Idul Fitri bagi warga.", [("Idul Fitri", "Idulfitri")]),
+    # Old spellings of day and month names are found with a capital too, except inside a longer name.
+    ("Rapat digelar pada Jum'at, 3 Pebruari 2026.", [("Jum'at", "Jumat"), ("Pebruari", "Februari")]),
+    ("Mahasiswa Institut Teknologi Sepuluh Nopember hadir.", []),
+    ("Kata Ramadhan, warga sudah siap.", []),  # Ramadhan is also a personal name: left alone with a capital
+])
+def test_calendar_names(text, expected):
+    assert findings(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Daftar secara online di website kami.", [("online", "daring"), ("website", "situs web")]),
+    ("Klik linknya, lalu download formulir.", [("linknya", "tautannya"), ("download", "unduh")]),
+    ("Formulir didownload dari situs.", [("didownload", "diunduh")]),
+    ("Postingan itu diupdate kemarin.", [("Postingan", "Unggahan"), ("diupdate", "diperbarui")]),
+    ("Kirim lewat email ke humas.", [("email", "surel")]),
+    ("Situs web resmi memuat tautan unduhan formulir.", []),
+])
+def test_english_words_the_book_replaces(text, expected):
+    assert findings(text) == expected
+
+
+def test_english_words_are_not_reaffixed_by_rule():
+    assert suggest_word("dilink", TABLE, pl_kinds()) == "ditautkan"  # listed
+    assert suggest_word("diwebsite", TABLE, pl_kinds()) is None  # "di website": not rebuilt as "disitus web"
+    assert suggest_word("diemailkan", TABLE, pl_kinds()) is None
+
+
+def pl_kinds():
+    from autograders.engine.assess.plain_language import nonstandard_kinds
+
+    return nonstandard_kinds(ID.folder)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Kami koordinir dulu dengan dinas.", [("koordinir", "berkoordinasi/mengoordinasikan")]),
+    ("Dinas mengkoordinir relawan.", [("mengkoordinir", "mengoordinasikan")]),
+    ("Relawan dikoordinir camat.", [("dikoordinir", "dikoordinasikan")]),
+    ("Merekapun datang lebih awal.", [("Merekapun", "Mereka pun")]),
+    ("Kamipun siap membantu.", [("Kamipun", "Kami pun")]),
+    ("Dinas mengetrapkan aturan baru.", [("mengetrapkan", "menerapkan")]),
+    ("Pemohon mengajukan uji formil undang-undang.", []),  # the Constitutional Court's own term
+    ("Syarat formil surat itu lengkap.", [("formil", "formal")]),
+])
+def test_word_list_fixes_of_the_second_edition(text, expected):
+    assert findings(text) == expected
+
+
+def test_alternatives_are_never_reaffixed():
+    # "berkoordinasi/mengoordinasikan" cannot take a prefix; only listed derived forms get a suggestion.
+    assert suggest_word("terkoordinir", TABLE) == "terkoordinasi"
+    assert suggest_word("pengkoordinir", TABLE) is None

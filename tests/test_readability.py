@@ -47,6 +47,15 @@ def test_paragraph_length_edges():
     ("Warga maupun pegawai mendapat nomor yang baik.", False),            # the pair in the wrong order
     ("Baik warga kota mendapat nomor antrean.", False),                   # first part without the second
     ("Warga mengambil nomor antrean di loket utama.", False),
+    ("Warga juga dapat mendaftar di kantor kecamatan.", True),           # "juga", taught in module 02
+    ("Pertama, isi formulir pendaftaran.", True),                         # an ordinal that opens the sentence
+    ("Terakhir, simpan nomor antrean Anda.", True),
+    ("Ini pertama kali loket buka pada hari Sabtu.", False),              # the ordinal inside a sentence
+    ("Tahap terakhir dimulai bulan depan.", False),
+    ("Kedua instansi membuka loket bersama.", True),                      # opens the sentence: counted (known cost)
+    ("Pendaftaran ditutup tahun lalu.", False),                           # "lalu" inside: not "then"
+    ("Layanan seperti KTP dan KK tersedia di sini.", False),              # "seperti" introduces examples in a clause
+    ("Pada dasarnya warga cukup membawa KTP.", False),                    # filler, not a transition
 ])
 def test_transition_words_phrases_and_pairs(sentence, transition):
     from autograders.engine.parse.document import parse

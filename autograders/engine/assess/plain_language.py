@@ -6,7 +6,12 @@ Three kinds of finding, each a :class:`Finding` with the trainee's own words and
   affix handling: suffixes (*-nya, -lah, -kan, -an, -i, -pun* …) and prefixes (*me(N)-, pe(N)-, di-, ter-, ber-,
   ke-, se-, per-*) are stripped until a listed non-standard root appears (*menghimbau* → *himbau*), and the
   suggestion re-attaches them to the standard root with the nasal rules of EYD V (*meng- + imbau* →
-  *mengimbau*; *ber- + risiko* → *berisiko*). Capitalised words inside a sentence are names and are skipped.
+  *mengimbau*; *ber- + risiko* → *berisiko*). Capitalised words inside a sentence are names and are skipped,
+  except the old spellings of day and month names (kind ``calendar``: *Jum'at*, *Pebruari*), which are found
+  unless they stand next to another capitalised word (a longer name). English words the course replaces (kind
+  ``english``: *online* → *daring*) and standard forms holding alternatives (``a/b``) are never re-affixed by
+  rule; their derived forms are listed. ``plain_context_exceptions.tsv`` also lists the word before a listed
+  form that makes it a fixed term (*uji formil*, the Constitutional Court's own term).
 * **bureaucratic filler** — ``bureaucratic_phrases.tsv`` (``phrase<TAB>alternative<TAB>note``), matched on words,
   so punctuation and capitals inside the phrase do not matter. ``plain_context_exceptions.tsv`` lists the
   words before a phrase that make it ordinary Indonesian (*tepat guna*).
@@ -61,6 +66,24 @@ def nonstandard_table(folder: Path) -> dict[str, str]:
         if key and standard and key != standard.lower():
             table.setdefault(key, standard)
     return table
+
+
+@lru_cache(maxsize=None)
+def nonstandard_kinds(folder: Path) -> dict[str, str]:
+    """Lower-case non-standard form -> its kind (``spelling``, ``form``, ``split``, ``informal``, ``calendar``,
+    ``english``), first row wins as in :func:`nonstandard_table`."""
+    kinds: dict[str, str] = {}
+    for nonstandard, standard, kind in read_table(folder / "nonstandard_words.tsv", 3):
+        key = " ".join(nonstandard.lower().split())
+        if key and standard and key != standard.lower():
+            kinds.setdefault(key, kind)
+    return kinds
+
+
+@lru_cache(maxsize=None)
+def calendar_forms(folder: Path) -> frozenset[str]:
+    """Old spellings of day and month names: found even when capitalised inside a sentence."""
+    return frozenset(k for k, kind in nonstandard_kinds(folder).items() if kind == "calendar")
 
 
 @lru_cache(maxsize=None)
@@ -174,10 +197,13 @@ def _candidates(word: str) -> list[tuple[str, str, str]]:
     return out
 
 
-def suggest_word(word: str, table: dict[str, str]) -> str | None:
+def suggest_word(word: str, table: dict[str, str], kinds: dict[str, str] | None = None) -> str | None:
     """The standard form of one word if it is a listed non-standard form or one inflected from a listed root.
 
-    Returns the suggestion in the word's capitalisation, or None when the word is standard (or unknown).
+    ``kinds`` (non-standard form -> kind) keeps English words from being re-affixed: only a clitic (*-nya*,
+    *-lah* …) is re-attached to them (*linknya* → *tautannya*), never a prefix or a derivational suffix
+    (*dilink* is listed on its own). Returns the suggestion in the word's capitalisation, or None when the word
+    is standard (or unknown).
     """
     lower = word.lower()
     standard = table.get(lower)
@@ -185,6 +211,10 @@ def suggest_word(word: str, table: dict[str, str]) -> str | None:
         for prefix, root, suffix in _candidates(lower):
             if len(root) >= RULES["min_root_letters"] and root in table:
                 base = table[root]
+                if "/" in base:
+                    continue  # alternatives for different uses ("berkoordinasi/mengoordinasikan"): listed forms only
+                if kinds and kinds.get(root) == "english" and (prefix or suffix in _DERIVATIONAL):
+                    continue  # an English word takes no Indonesian affix by rule ("dilink" is not "ditautan")
                 if " " in base and suffix in _DERIVATIONAL:
                     continue  # "ditandatangani", "diakhiri": with -i/-kan/-an a compound is written joined
                 standard = attach_suffix(attach_prefix(prefix, base) if prefix else base, suffix)
@@ -212,7 +242,7 @@ def _suggest_cached(folder: Path, word: str, memo: dict[str, str | None]) -> str
     """``suggest_word`` through the memo; words beyond the memo's limit are answered without being kept."""
     if word in memo:
         return memo[word]
-    suggestion = suggest_word(word, nonstandard_table(folder))
+    suggestion = suggest_word(word, nonstandard_table(folder), nonstandard_kinds(folder))
     if len(memo) < _SUGGESTIONS_LIMIT:
         if suggestion:
             _suggestions(folder)[1].add(word)
@@ -221,6 +251,8 @@ def _suggest_cached(folder: Path, word: str, memo: dict[str, str | None]) -> str
 
 
 def match_case(original: str, suggestion: str) -> str:
+    """The suggestion written in the original's case: all capitals, or a capital first letter. A suggestion that
+    starts with a capital (a day, month or holiday name: *Februari*) keeps it."""
     letters = [c for c in original if c.isalpha()]
     if len(letters) > 1 and all(c.isupper() for c in letters):
         return suggestion.upper()
@@ -353,16 +385,28 @@ def find_nonstandard(doc: Document) -> list[Finding]:
             taken.update(range(i, i + n))
     if suspects:
         starts = _sentence_starts(doc)
+        calendar = calendar_forms(folder)
+        exceptions = context_exceptions(folder)
         for i in [i for i, w in enumerate(words) if w.text in suspects]:  # most words: not suspects
             word = words[i]
             text = word.text
             if i in taken or not text[:1].isalpha():
                 continue
             if text[:1].isupper() and not is_acronym(text) and not _is_sentence_initial(word, doc.text, starts):
-                continue  # a name (Apotik Sehat, Jalan Praktek): not ours to respell
+                if word.lower not in calendar or _next_to_a_name(words, i, breaks):
+                    continue  # a name (Apotik Sehat, Jalan Praktek): not ours to respell
+            if i > 0 and i not in breaks and (word.lower, lower[i - 1]) in exceptions:
+                continue  # a fixed term ("uji formil")
             found.append(Finding(word.start, word.end, text, fresh.get(text) or memo[text], "spelling"))
     found.sort(key=lambda f: f.start)
     return found
+
+
+def _next_to_a_name(words: list[Word], i: int, breaks: frozenset[int]) -> bool:
+    """Is word ``i`` next to another capitalised word of its block (part of a longer name)?"""
+    before = words[i - 1].text if i > 0 and i not in breaks else ""
+    after = words[i + 1].text if i + 1 < len(words) and (i + 1) not in breaks else ""
+    return any(w[:1].isupper() and w[:1].isalpha() for w in (before, after))
 
 
 def find_bureaucratic(doc: Document) -> list[Finding]:

@@ -65,15 +65,17 @@ def passive_sentences(doc: Document) -> list[tuple[Sentence, int]]:
 @lru_cache(maxsize=None)
 def _transition_index(language: Language):
     """The words that can start a transition; multi-word phrases by their first two words; two-part pairs by
-    the first word of their first part."""
+    the first word of their first part; the words that count only when they open a sentence
+    (``transition_openers.txt``: *Pertama, …*)."""
     phrases: dict[tuple[str, str], list[tuple[str, ...]]] = {}
     for phrase in language.transition_phrases:
         phrases.setdefault((phrase[0], phrase[1]), []).append(phrase)
     pairs: dict[str, list[tuple[tuple[str, ...], tuple[str, ...]]]] = {}
     for first, second in language.transition_pairs:
         pairs.setdefault(first[0], []).append((first, second))
-    starters = frozenset(language.transition_words) | frozenset(p[0] for p in phrases) | frozenset(pairs)
-    return starters, phrases, pairs
+    openers = language.words("transition_openers")
+    starters = frozenset(language.transition_words) | frozenset(p[0] for p in phrases) | frozenset(pairs) | openers
+    return starters, phrases, pairs, openers
 
 
 def _find(words: list[str], seq: tuple[str, ...], start: int = 0) -> int:
@@ -92,12 +94,12 @@ def _find(words: list[str], seq: tuple[str, ...], start: int = 0) -> int:
 
 def _transition_hit(sentence: Sentence, doc: Document) -> bool:
     lang = doc.language
-    starters, phrases, pairs = _transition_index(lang)
+    starters, phrases, pairs, openers = _transition_index(lang)
     words = [w.lower for w in sentence.words]
     if starters.isdisjoint(words):
         return False
-    if not lang.transition_words.isdisjoint(words):
-        return True  # a one-word transition
+    if not lang.transition_words.isdisjoint(words) or words[0] in openers:
+        return True  # a one-word transition, or an ordinal that opens the sentence
     last = len(words) - 1
     for i in [i for i, word in enumerate(words) if word in starters]:
         word = words[i]
