@@ -88,11 +88,20 @@ def test_fry_grade_bands(monkeypatch, grade, rating):
     assert (check.value["grade"], check.rating) == (grade, rating)
 
 
-def test_fry_invalid_zone_is_reported_not_graded(monkeypatch):
-    monkeypatch.setattr(fry, "estimate", lambda *a, **k: fry.FryResult(None, None, None, "invalid_long_words", 180.0, 20.0))
+@pytest.mark.parametrize("zone, advice", [("invalid_long_words", "imbuhan"), ("invalid_long_sentences", "pecah")])
+def test_fry_invalid_zone_is_reported_not_graded(monkeypatch, zone, advice):
+    monkeypatch.setattr(fry, "estimate", lambda *a, **k: fry.FryResult(None, None, None, zone, 180.0, 20.0))
     report = analyze(_text(_sentences(10, 10)), lang="id")
     check = report.check("fry_grade")
-    assert check.rating == "ok" and "zona tidak sah" in report.message(check)
+    message = report.message(check)
+    # Not a reading, so not a judgement: no rating, no effect on the score, and the message says why.
+    assert check.rating == "na" and "zona tidak sah" in message and advice in message.lower()
+    assert "rata-rata 5,0 kata" in message  # 20 sentences per 100 words
+    assert check.value["zone"] == zone
+    # The score is the mean of the applicable checks: the same as if Fry were not there at all.
+    applicable = [c for c in report.to_dict()["readability"]["checks"] if c["rating"] != "na"]
+    expected = sum(c["score"] for c in applicable) / len(applicable) / 9 * 100
+    assert abs(report.to_dict()["readability"]["score"] - expected) < 1
 
 
 @pytest.mark.parametrize("score,rating", [(60.0, "good"), (59.9, "ok"), (50.0, "ok"), (49.9, "bad")])

@@ -27,7 +27,12 @@ def fry_grade(doc: Document, paper: Paper) -> CheckResult:
     value = {"grade": result.grade, "low": result.low, "high": result.high, "zone": result.zone,
              "syllables_per_100": round(result.x, 1), "sentences_per_100": round(result.y, 1)}
     if result.zone != "valid":
-        return CheckResult("fry_grade", "ok", value, f"fry_grade.{result.zone}", value)
+        # Fry's own directions: a point in a corner zone is not a valid reading, so the check does not judge
+        # ("na", no effect on the score). Short sentences of long Indonesian words (affixes) land in the
+        # long-words corner although the text is plain; the sentence-length check judges long sentences.
+        words_per_sentence = round(100 / result.y, 1) if result.y else 0.0
+        return CheckResult("fry_grade", "na", value, f"fry_grade.{result.zone}",
+                           dict(value, words_per_sentence=words_per_sentence))
     params = dict(value, level_key=_level(result.grade))
     if result.grade <= cfg["good_max_grade"]:
         rating = "good"
