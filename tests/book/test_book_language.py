@@ -118,7 +118,8 @@ def checked_markdown(markdown: str) -> str:
 
 
 def code_cell_strings(markdown: str) -> list[str]:
-    """The text strings (drafts, titles, keyphrases) of a chapter's code cells not tagged ``kutipan``."""
+    """The text strings (drafts, titles, keyphrases: strings with a space) of a chapter's code cells not tagged
+    ``kutipan``."""
     strings = []
     for cell in re.finditer(r"^```\{code-cell\}[^\n]*\n((?::[^\n]*\n)*)(.*?)^```", markdown, re.S | re.M):
         header, body = cell.group(1), cell.group(2)
@@ -131,7 +132,8 @@ def code_cell_strings(markdown: str) -> list[str]:
 def _python_strings(source: str) -> list[str]:
     out = []
     for node in ast.walk(ast.parse(source)):
-        if isinstance(node, ast.Constant) and isinstance(node.value, str) and re.search(r"[^\W\d_]{3}", node.value):
+        if isinstance(node, ast.Constant) and isinstance(node.value, str) and " " in node.value.strip() \
+                and re.search(r"[^\W\d_]{3}", node.value):  # text, not a key such as "share_of_voice"
             out.append(node.value)
     return out
 
