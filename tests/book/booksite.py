@@ -13,7 +13,8 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
                  "--disable-sync", "--no-first-run", "--disable-dev-shm-usage"]
 LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1"}
 MODULE_PAGES = ["book/00-pengantar.html", "book/01-situs-web.html", "book/02-menulis-daring.html",
-                "book/03-media-sosial.html", "book/04-seo.html", "book/05-monitoring.html", "book/06-siaran-pers.html"]
+                "book/03-media-sosial.html", "book/04-seo.html", "book/05-monitoring.html", "book/06-siaran-pers.html",
+                "book/07-hoaks-krisis.html"]
 OTHER_PAGES = ["index.html", "book/intro.html", "book/cara-memakai.html", "book/glosarium.html", "search.html"]
 
 

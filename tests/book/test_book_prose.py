@@ -30,9 +30,10 @@ def _prose(path):
     return wordcount.prose_markdown(path.read_text(encoding="utf-8"))
 
 
-def test_the_table_of_contents_lists_seven_modules():
+def test_the_table_of_contents_lists_eight_modules():
     assert [p.name for p in MODULES] == ["00-pengantar.md", "01-situs-web.md", "02-menulis-daring.md",
-                                         "03-media-sosial.md", "04-seo.md", "05-monitoring.md", "06-siaran-pers.md"]
+                                         "03-media-sosial.md", "04-seo.md", "05-monitoring.md", "06-siaran-pers.md",
+                                         "07-hoaks-krisis.md"]
     assert all(p.is_file() for p in CHAPTERS)
 
 
