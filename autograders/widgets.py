@@ -6,7 +6,7 @@
   cut at the measured pixel width, with the SEO checks beside it.
 * :func:`post_composer` — *Penyusun unggahan*: platform, exact counter, hashtag and link checks, X thread splitter.
 * :func:`press_release_checker` — *Pemeriksa siaran pers*: the press-release checklist, live.
-* :func:`monitoring_dashboard` — *Dasbor monitoring*: date range and brand selection, charts and spike alerts.
+* :func:`monitoring_dashboard` — *Dasbor pemantauan*: date range and brand selection, charts and spike alerts.
 
 Every tool is a class with ``refresh()`` (what typing triggers) and an ``output`` HTML widget, so tests set values
 and read the rendered result without a browser. Each call returns a fresh tool: no state is shared.
@@ -268,7 +268,7 @@ def render_dashboard(result: dict, charts: bool = True) -> str:
 
 
 class MonitoringDashboard:
-    """*Dasbor monitoring* over the course data set (or a mentions table the trainee loads)."""
+    """*Dasbor pemantauan* over the course data set (or a mentions table the trainee loads)."""
 
     def __init__(self, df=None, brands=None, peers=None, k: float = 2.0, charts: bool = True) -> None:
         from . import monitoring
@@ -287,7 +287,7 @@ class MonitoringDashboard:
         self.output = w.HTML()
         for control in (self.start, self.end, self.selection, self.k):
             control.observe(lambda _c: self.refresh(), names="value")
-        self.widget = w.VBox([w.HTML("<b>Dasbor monitoring</b>"), w.HBox([self.start, self.end]), self.selection,
+        self.widget = w.VBox([w.HTML("<b>Dasbor pemantauan</b>"), w.HBox([self.start, self.end]), self.selection,
                               self.k, self.output])
         self.result = None
         self.refresh()
@@ -332,5 +332,5 @@ class MonitoringDashboard:
 
 
 def monitoring_dashboard(df=None, brands=None, peers=None) -> MonitoringDashboard:
-    """*Dasbor monitoring*: volume, share of voice, sentiment and spike alerts over a date range."""
+    """*Dasbor pemantauan*: volume, share of voice, sentiment and spike alerts over a date range."""
     return MonitoringDashboard(df, brands, peers)

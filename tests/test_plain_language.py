@@ -244,6 +244,8 @@ def pl_kinds():
     ("Dinas mengetrapkan aturan baru.", [("mengetrapkan", "menerapkan")]),
     ("Pemohon mengajukan uji formil undang-undang.", []),  # the Constitutional Court's own term
     ("Syarat formil surat itu lengkap.", [("formil", "formal")]),
+    ("Informasi serta merta wajib diumumkan.", [("serta merta", "serta-merta")]),  # KBBI; the UU KIP's heading
+    ("Informasi serta-merta wajib diumumkan.", []),
 ])
 def test_word_list_fixes_of_the_second_edition(text, expected):
     assert findings(text) == expected
