@@ -15,16 +15,16 @@ from __future__ import annotations
 
 import asyncio
 import html
-from types import MappingProxyType
 from typing import Any
 
 import ipywidgets as w
 
-from .engine.pipeline import analyze
-from .engine.present.report_html import STYLE, render_checks, render_report
-from .engine.measure.title_width import truncate_to_pixels
+from .engine.present import tools
+from .engine.present.report_html import STYLE  # noqa: F401 - kept for callers that style their own output
 
 DEBOUNCE_SECONDS = 0.4
+
+
 def _wide() -> w.Layout:
     """A fresh layout for a full-width input (98 %: the page column clips borders at 100 %)."""
     return w.Layout(width="98%")
@@ -54,6 +54,10 @@ class _LiveTool:
 
     def refresh(self) -> None:  # pragma: no cover - overridden
         raise NotImplementedError
+
+    def _show(self, view: tools.ToolView) -> None:
+        self.report = view.report
+        self.output.value = view.html
 
     def _ipython_display_(self) -> None:
         from IPython.display import display
@@ -86,13 +90,8 @@ class DraftChecker(_LiveTool):
         self.refresh()
 
     def refresh(self) -> None:
-        if not self.text.value.strip():
-            self.report = None
-            self.output.value = STYLE + "<div class='khd-report khd-small'>Laporan akan muncul di sini setelah Anda menulis draf.</div>"
-            return
-        self.report = analyze(self.text.value, keyphrase=self.keyphrase.value, title=self.title.value,
-                              description=self.description.value, slug=self.slug.value)
-        self.output.value = render_report(self.report)
+        self._show(tools.draft_checker(self.text.value, keyphrase=self.keyphrase.value, title=self.title.value,
+                                       description=self.description.value, slug=self.slug.value))
 
 
 def draft_checker(text: str = "", keyphrase: str = "") -> DraftChecker:
@@ -101,8 +100,8 @@ def draft_checker(text: str = "", keyphrase: str = "") -> DraftChecker:
 
 
 class SerpPreview(_LiveTool):
-    TITLE_PX = 600
-    DESCRIPTION_PX = 920  # about two lines of 14 px text on a desktop result page
+    TITLE_PX = tools.SERP_TITLE_PX
+    DESCRIPTION_PX = tools.SERP_DESCRIPTION_PX
 
     def __init__(self, title: str = "", url: str = "", description: str = "", keyphrase: str = "",
                  debounce: float = DEBOUNCE_SECONDS) -> None:
@@ -114,32 +113,18 @@ class SerpPreview(_LiveTool):
         self.widget = w.VBox([w.HTML("<b>Pratinjau hasil pencarian</b>"), self.title, self.url, self.description,
                               self.keyphrase, self.output])
         self.title.value, self.url.value, self.description.value, self.keyphrase.value = title, url, description, keyphrase
+        self.view = None
         self.refresh()
 
     def shown_title(self) -> str:
-        return truncate_to_pixels(self.title.value, self.TITLE_PX)
+        return self.view.data["shown_title"]
 
     def shown_description(self) -> str:
-        return truncate_to_pixels(self.description.value, self.DESCRIPTION_PX, size=14)
+        return self.view.data["shown_description"]
 
     def refresh(self) -> None:
-        url = self.url.value.strip()
-        slug = url.rstrip("/").rsplit("/", 1)[-1] if "/" in url else url
-        body = f"# {self.title.value}\n\n{self.description.value}" if self.title.value else self.description.value
-        report = analyze(body or " ", lang="id", keyphrase=self.keyphrase.value, title=self.title.value,
-                         description=self.description.value, slug=slug, url=url)
-        wanted = {"title_width", "keyphrase_in_title", "meta_description_length", "keyphrase_in_meta_description",
-                  "keyphrase_in_slug", "keyphrase_length"}
-        report.sections = [type(s)(s.name, [c for c in s.checks if c.id in wanted]) for s in report.sections if s.name == "seo"]
-        crumbs = html.escape(url.replace("https://", "").replace("http://", "").replace("/", " › ")) or "sukamajukab.go.id"
-        preview = (
-            "<div style='font-family:Arial,sans-serif;max-width:600px;border:1px solid #eee;padding:10px;border-radius:8px'>"
-            f"<div style='font-size:14px;color:#202124'>{crumbs}</div>"
-            f"<div class='khd-serp-title' style='font-size:20px;color:#1a0dab;white-space:nowrap'>{html.escape(self.shown_title() or 'Judul halaman')}</div>"
-            f"<div class='khd-serp-description' style='font-size:14px;color:#4d5156'>{html.escape(self.shown_description())}</div></div>"
-        )
-        self.report = report
-        self.output.value = STYLE + "<div class='khd-report'>" + preview + render_checks(report, ("seo",)) + "</div>"
+        self.view = tools.serp_preview(self.title.value, self.url.value, self.description.value, self.keyphrase.value)
+        self._show(self.view)
 
 
 def serp_preview(title: str = "", url: str = "", description: str = "", keyphrase: str = "") -> SerpPreview:
@@ -147,14 +132,17 @@ def serp_preview(title: str = "", url: str = "", description: str = "", keyphras
     return SerpPreview(title, url, description, keyphrase)
 
 
-PLATFORMS = ["x", "instagram", "facebook", "linkedin", "tiktok", "youtube", "threads"]
+PLATFORMS = [key for _name, key in tools.platform_choices()]
 
 
 class PostComposer(_LiveTool):
     def __init__(self, text: str = "", platform: str = "x", debounce: float = DEBOUNCE_SECONDS) -> None:
-        self.platform = w.Dropdown(options=PLATFORMS, value=platform, description="Platform")
+        # Platforms by their names ("X", "Instagram"); the value stays the engine's key.
+        self.platform = w.Dropdown(options=tools.platform_choices(), value=platform, description="Platform")
         self.text = _area("Tulis unggahan Anda …", rows=6)
-        self.split_button = w.Button(description="Pecah menjadi utas X", icon="scissors")
+        # The label must show whole: a button sizes to its label, never cut to the default width.
+        self.split_button = w.Button(description="Pecah menjadi utas X", icon="scissors",
+                                     layout=w.Layout(width="auto"))
         self.thread_output = w.HTML()
         super().__init__([self.platform, self.text], debounce)
         self.split_button.on_click(lambda _b: self.split_thread())
@@ -164,24 +152,20 @@ class PostComposer(_LiveTool):
         self.refresh()
 
     def refresh(self) -> None:
-        if not self.text.value.strip():
-            self.report = None
-            self.output.value = STYLE + "<div class='khd-report khd-small'>Tulis unggahan untuk melihat penghitung dan saran.</div>"
-            return
-        self.report = analyze(self.text.value, kind="social_post", platform=self.platform.value, fmt="text")
-        length = self.report.check("post_length")
-        counter = ""
-        if length is not None and length.value is not None:
-            counter = f"<div class='khd-counter'><b>{html.escape(str(length.value))}</b> karakter terhitung</div>"
-        self.output.value = STYLE + "<div class='khd-report'>" + counter + render_checks(self.report, ("genre",)) + "</div>"
+        view = tools.post_composer(self.text.value, self.platform.value)
+        self._show(view)
+        # A thread belongs to the text and platform it was made from: any change clears it, and the
+        # splitter is offered only where it applies (X).
+        self.thread_output.value = ""
+        self.split_button.layout.display = None if view.data["can_split"] else "none"
 
     def split_thread(self) -> list[str]:
-        from .engine.measure.x_length import split_x_thread
-
-        parts = split_x_thread(self.text.value) if self.text.value.strip() else []
-        items = "".join(f"<li>{html.escape(p)}</li>" for p in parts)
-        self.thread_output.value = f"<ol class='khd-thread'>{items}</ol>"
-        return parts
+        if self.platform.value != "x":
+            self.thread_output.value = ""
+            return []
+        view = tools.x_thread(self.text.value)
+        self.thread_output.value = view.html if view.data["parts"] else ""
+        return view.data["parts"]
 
 
 def post_composer(text: str = "", platform: str = "x") -> PostComposer:
@@ -198,12 +182,7 @@ class PressReleaseChecker(_LiveTool):
         self.refresh()
 
     def refresh(self) -> None:
-        if not self.text.value.strip():
-            self.report = None
-            self.output.value = STYLE + "<div class='khd-report khd-small'>Daftar periksa siaran pers akan muncul di sini.</div>"
-            return
-        self.report = analyze(self.text.value, kind="press_release")
-        self.output.value = render_report(self.report, ("genre", "readability"))
+        self._show(tools.press_release_checker(self.text.value))
 
 
 def press_release_checker(text: str = "") -> PressReleaseChecker:
@@ -211,60 +190,8 @@ def press_release_checker(text: str = "") -> PressReleaseChecker:
     return PressReleaseChecker(text)
 
 
-# The course data set (``monitoring.SAMPLE_PATH``): our fictional regency and its two peers, with the terms
-# that name them in the posts. Read-only, so no caller can change them for another.
-SAMPLE_BRANDS = MappingProxyType({"Sukamaju": ("Sukamaju", "@pemkabsukamaju", "#SukamajuMelayani", "#SukamajuBersih")})
-SAMPLE_PEERS = MappingProxyType({"Mekarsari": ("Mekarsari", "@pemkabmekarsari"),
-                                 "Tirtajaya": ("Tirtajaya", "@pemkottirtajaya")})
-
-
-def _png_img(png: bytes, alt: str) -> str:
-    import base64
-
-    data = base64.b64encode(png).decode("ascii")
-    return f"<img src='data:image/png;base64,{data}' alt='{html.escape(alt)}' style='max-width:100%;height:auto'>"
-
-
-def render_dashboard(result: dict, charts: bool = True) -> str:
-    """The dashboard fragment for a ``monitoring.monitor`` result: a summary table, the volume chart and one
-    alert per spike. Every name and term from the data is escaped; the chart is an embedded PNG."""
-    from .monitoring import charts as mcharts
-    from .monitoring.dates import tanggal
-    from .monitoring.report_html import angka
-
-    ours = set(result.get("brands", []))
-    rows = []
-    for name, count in result["mentions"].items():
-        share = result["share_of_voice"].get(name)
-        net = result["sentiment"][name]["net"]
-        rows.append(
-            f"<tr data-brand='{html.escape(name)}'><td>{html.escape(name)}</td>"
-            f"<td>{'merek kita' if name in ours else 'pembanding'}</td>"
-            f"<td class='n' data-value='mentions'>{angka(count)}</td>"
-            f"<td class='n' data-value='share'>{angka(share, 1)}{'%' if share is not None else ''}</td>"
-            f"<td class='n' data-value='net'>{'' if net is None or net <= 0 else '+'}{angka(net, 1)}</td></tr>")
-    table = ("<table class='khd-dash-table'><thead><tr><th>Nama</th><th>Peran</th><th>Sebutan</th>"
-             "<th>Pangsa suara</th><th>Sentimen bersih</th></tr></thead><tbody>" + "".join(rows) + "</tbody></table>")
-    spikes = result.get("spikes", [])
-    k = angka(result.get("settings", {}).get("k", 2.0), 1)
-    if spikes:
-        alerts = "".join(
-            f"<div class='khd-alert' data-brand='{html.escape(s['brand'])}' data-date='{html.escape(s['date'])}'>"
-            f"<b>Lonjakan: {html.escape(s['brand'])}, {html.escape(tanggal(s['date']))}</b> — "
-            f"{angka(s['volume'])} sebutan dalam 24 jam (z = {angka(s['z'], 2)}). Istilah yang naik: "
-            f"{', '.join(html.escape(t) for t in s.get('top_terms', [])) or '–'}</div>" for s in spikes)
-    else:
-        alerts = f"<p class='khd-calm'>Tidak ada lonjakan di atas rata-rata 7 hari + {k}·σ pada periode ini.</p>"
-    period = result.get("period")
-    span = f"{tanggal(period['start'])} – {tanggal(period['end'])}" if period else "–"
-    chart = _png_img(mcharts.volume_chart(result["daily"], spikes), "Grafik volume sebutan harian") if charts else ""
-    style = ("<style>.khd-dash table{border-collapse:collapse;margin:.5em 0}.khd-dash th,.khd-dash td{border:1px solid #ccc;"
-             "padding:.3em .6em}.khd-dash td.n{text-align:right}.khd-alert{background:#fdecea;border-left:4px solid #c0392b;"
-             "padding:.4em .7em;margin:.3em 0}.khd-calm{background:#eafaf1;border-left:4px solid #3a9a5b;padding:.4em .7em}"
-             "</style>")
-    return (style + "<div class='khd-dash khd-report'>"
-            f"<div class='khd-small'>Periode: {html.escape(span)} (WIB) · {angka(result.get('rows', 0))} unggahan</div>"
-            + table + chart + f"<h4>Peringatan lonjakan ({len(spikes)})</h4>" + alerts + "</div>")
+# The dashboard's view (table, chart, alerts) lives with the monitoring code; the course data set's names too.
+from .monitoring.dashboard import DEFAULT_K, K_CHOICES, SAMPLE_BRANDS, SAMPLE_PEERS, k_text, render_dashboard  # noqa: E402,F401
 
 
 class MonitoringDashboard:
@@ -278,12 +205,21 @@ class MonitoringDashboard:
         self.df = monitoring.load_mentions(monitoring.SAMPLE_PATH) if df is None else df
         self.all_brands = {name: list(terms) for name, terms in (brands or SAMPLE_BRANDS).items()}
         self.all_peers = {name: list(terms) for name, terms in (peers if peers is not None else SAMPLE_PEERS).items()}
-        dates = self._days()
-        self.start = w.DatePicker(description="Dari", value=dates.min() if len(dates) else None)
-        self.end = w.DatePicker(description="Sampai", value=dates.max() if len(dates) else None)
+        dates = sorted(set(self._days().dropna()))
+        # Dates as Indonesian day-month-year labels ("16 November 2026"), not the browser's date picker, which
+        # follows the browser's locale (US month/day order on many office laptops).
+        from .monitoring.dates import tanggal
+
+        choices = [(tanggal(d), d) for d in dates]
+        self.start = w.Dropdown(options=choices, value=dates[0] if dates else None, description="Dari")
+        self.end = w.Dropdown(options=choices, value=dates[-1] if dates else None, description="Sampai")
         names = list(self.all_brands) + list(self.all_peers)
         self.selection = w.SelectMultiple(options=names, value=tuple(names), description="Nama")
-        self.k = w.FloatSlider(value=k, min=1.0, max=3.0, step=0.5, description="Ambang k")
+        # A selection slider shows its options' labels ("3,0", the dashboard's convention); a float slider's
+        # readout would say "3.00".
+        self.k = w.SelectionSlider(options=[(k_text(v), v) for v in K_CHOICES],
+                                   value=min(K_CHOICES, key=lambda v: abs(v - k)), description="Ambang k",
+                                   readout=True)
         self.output = w.HTML()
         for control in (self.start, self.end, self.selection, self.k):
             control.observe(lambda _c: self.refresh(), names="value")

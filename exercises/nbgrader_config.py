@@ -11,7 +11,7 @@ c.CourseDirectory.root = HERE
 # Model answers and the notebook builder stay with the instructor.
 c.CourseDirectory.ignore = [".ipynb_checkpoints", "*.pyc", "__pycache__", "feedback", ".DS_Store"]
 
-# The answer cells are Markdown; this is what trainees find in them (autograders.grading.notebook.TEXT_STUB).
+# The answer cells are Markdown; this is what trainees find in them (autograders.engine.scoring.notebook.TEXT_STUB).
 c.ClearSolutions.text_stub = "JAWABAN ANDA: hapus baris ini, lalu tulis jawaban Anda di sini."
 c.ClearSolutions.code_stub = {"python": "# KODE ANDA DI SINI"}
 

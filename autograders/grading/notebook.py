@@ -1,22 +1,20 @@
-"""Reading a submitted notebook as plain JSON: nothing in it is ever executed.
+"""Reading a submitted notebook file as plain JSON: nothing in it is ever executed.
 
-Answers are Markdown cells marked as nbgrader solution cells; they are found by their nbgrader ``grade_id``.
-Before scoring, an answer loses the stub line nbgrader put there (:data:`TEXT_STUB`) and any fenced code block
-or ``<script>`` element: code is not prose, it is never run, and :mod:`.tamper` flags it.
+The cell helpers and the answer extraction (:func:`answer_texts`, :func:`clean_answer`) live in the engine
+(:mod:`autograders.engine.scoring.notebook`), because the book's exercise forms take answers out of a notebook
+the same way in the browser; they are re-exported here for the server code.
 """
 from __future__ import annotations
 
 import json
-import re
 from pathlib import Path
-from typing import Any, Iterable, Iterator, Mapping
+from typing import Any
 
-# What the trainee finds in an answer cell of the student version (``ClearSolutions.text_stub``).
-TEXT_STUB = "JAWABAN ANDA: hapus baris ini, lalu tulis jawaban Anda di sini."
+from ..engine.scoring.notebook import (  # noqa: F401 - re-exported for the grader, the tamper checks and the cell
+    FENCE, SCRIPT, TEXT_STUB, answer_texts, clean_answer, first_cells_by_grade_id, grade_id, graded_cells, has_code,
+    is_answer_cell, meta, source, strip_code)
+
 MAX_NOTEBOOK_BYTES = 20_000_000
-
-FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})[^\n]*\n.*?(?:^[ \t]*\1[ \t]*$|\Z)", re.MULTILINE | re.DOTALL)
-SCRIPT = re.compile(r"<script\b.*?(?:</script\s*>|\Z)", re.IGNORECASE | re.DOTALL)
 
 
 class NotebookReadError(ValueError):
@@ -44,61 +42,3 @@ def parse_notebook(raw: bytes | str, name: str = "notebook") -> dict[str, Any]:
     if not all(isinstance(cell, dict) for cell in data["cells"]):
         raise NotebookReadError(f"{name} berisi sel yang rusak.")
     return data
-
-
-def source(cell: Mapping[str, Any]) -> str:
-    value = cell.get("source", "")
-    if isinstance(value, list):
-        return "".join(str(part) for part in value)
-    return value if isinstance(value, str) else ""
-
-
-def meta(cell: Mapping[str, Any]) -> Mapping[str, Any]:
-    """The cell's nbgrader metadata ({} when the cell has none)."""
-    metadata = cell.get("metadata")
-    value = metadata.get("nbgrader") if isinstance(metadata, Mapping) else None
-    return value if isinstance(value, Mapping) else {}
-
-
-def grade_id(cell: Mapping[str, Any]) -> str | None:
-    value = meta(cell).get("grade_id")
-    return str(value) if value not in (None, "") else None
-
-
-def graded_cells(nb: Mapping[str, Any]) -> Iterator[tuple[int, Mapping[str, Any]]]:
-    for index, cell in enumerate(nb.get("cells", [])):
-        if grade_id(cell):
-            yield index, cell
-
-
-def first_cells_by_grade_id(nb: Mapping[str, Any]) -> dict[str, Mapping[str, Any]]:
-    """grade_id -> the first cell carrying it (a duplicate is flagged by :mod:`.tamper`, never used)."""
-    out: dict[str, Mapping[str, Any]] = {}
-    for _, cell in graded_cells(nb):
-        out.setdefault(grade_id(cell) or "", cell)
-    return out
-
-
-def strip_code(text: str) -> str:
-    return SCRIPT.sub("", FENCE.sub("", text))
-
-
-def has_code(text: str) -> bool:
-    return bool(FENCE.search(text) or SCRIPT.search(text))
-
-
-def clean_answer(text: str) -> str:
-    """The trainee's prose: stub line, fenced code and scripts removed."""
-    lines = [line for line in text.splitlines() if line.strip() != TEXT_STUB]
-    return strip_code("\n".join(lines)).strip()
-
-
-def answer_texts(nb: Mapping[str, Any], grade_ids: Iterable[str]) -> dict[str, str]:
-    """grade_id -> cleaned answer, for each wanted grade_id found in a Markdown solution cell."""
-    cells = first_cells_by_grade_id(nb)
-    out: dict[str, str] = {}
-    for gid in grade_ids:
-        cell = cells.get(gid)
-        if cell is not None and meta(cell).get("solution") and cell.get("cell_type") == "markdown":
-            out[gid] = clean_answer(source(cell))
-    return out

@@ -309,7 +309,8 @@ def test_dashboard_date_range_and_selection(sample_df):
     tool.selection.value = ()
     assert tool.result is None and "Pilih paling sedikit satu nama" in tool.output.value
     tool.selection.value = ("Sukamaju",)
-    tool.start.value = dt.date(2030, 1, 1)
+    first, last = tool.start.options[0][1], tool.end.options[-1][1]
+    tool.start.value, tool.end.value = last, first  # an empty range: "Dari" after "Sampai"
     assert tool.result is None and "Tidak ada unggahan" in tool.output.value
 
 

@@ -26,6 +26,14 @@ STYLE = """
 """
 
 
+NOT_APPLICABLE = {"id": "tidak berlaku", "en": "not applicable"}
+
+
+def score_text(score: int | None, lang: str = "id") -> str:
+    """A section score as shown: "83/100", or *tidak berlaku* for a section none of whose checks apply (null)."""
+    return NOT_APPLICABLE.get(lang, NOT_APPLICABLE["id"]) if score is None else f"{score}/100"
+
+
 def render_checks(report: Report, section_names: tuple[str, ...] = ("readability", "seo", "genre"),
                   show_good: bool = True) -> str:
     lang = report.feedback_lang
@@ -34,7 +42,7 @@ def render_checks(report: Report, section_names: tuple[str, ...] = ("readability
         if section.name not in section_names:
             continue
         parts.append(f"<h4>{html.escape(label('section.' + section.name, lang))} "
-                     f"<span class='khd-score'>{section.score}/100</span></h4><ul>")
+                     f"<span class='khd-score'>{html.escape(score_text(section.score, lang))}</span></h4><ul>")
         ordered = sorted(section.checks, key=lambda c: ({"bad": 0, "ok": 1, "good": 2, "na": 3}[c.rating]))
         for check in ordered:
             if check.rating == "na" or (check.rating == "good" and not show_good):
