@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Build the course book offline-ready: vendor the JavaScript it serves itself (from npm packages), then
-# run Jupyter Book 1 with warnings as errors. Usage: scripts/build_book.sh [extra jupyter-book args]
+# Build the course book offline-ready: vendor the JavaScript it serves itself (from npm packages), assemble the
+# in-page practice space (scripts/build_web.py: Pyodide, engine wheels, exercise forms), then run Jupyter Book 1
+# with warnings as errors. Usage: scripts/build_book.sh [extra jupyter-book args]
 #
 # Launch buttons: an agency sets ONE value, the address of its JupyterHub, either in _config.yml
 # (launch_buttons.jupyterhub_url) or for one build as KELAS_HUB_URL=https://hub.example.go.id. The buttons open
@@ -9,7 +10,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/setup.sh
-if [ ! -d tools/book-js/node_modules/@jupyter-widgets/html-manager ]; then
+if [ ! -d tools/book-js/node_modules/@jupyter-widgets/html-manager ] || [ ! -d tools/book-js/node_modules/pyodide ]; then
   echo "Memasang JavaScript buku (tools/book-js) ..."
   npm ci --prefix tools/book-js --no-audit --no-fund --loglevel=error
 fi
@@ -19,6 +20,8 @@ mkdir -p "$vendor/_widgets" "$vendor/_mathjax"
 cp tools/book-js/node_modules/requirejs/require.js "$vendor/_widgets/require.min.js"
 cp -r tools/book-js/node_modules/@jupyter-widgets/html-manager/dist/. "$vendor/_widgets/"
 cp -r tools/book-js/node_modules/mathjax/es5/. "$vendor/_mathjax/"
+# The in-page practice space (Pyodide runtime, engine and dependency wheels, exercises): book/_web/kelas-web/.
+.venv/bin/python scripts/build_web.py
 config=_config.yml
 hub="${KELAS_HUB_URL:-$(.venv/bin/python -c 'import yaml; print((yaml.safe_load(open("_config.yml")).get("launch_buttons") or {}).get("jupyterhub_url") or "")')}"
 if [ -n "$hub" ]; then

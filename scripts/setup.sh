@@ -16,4 +16,15 @@ if [ ! -f "$stamp" ]; then
   rm -f .venv/.installed-*
   touch "$stamp"
 fi
+# The book's in-page tools run the engine in the reader's browser (Pyodide): the pure-Python wheels of its two
+# dependencies, at the versions pinned above, are fetched now, while the network is up. scripts/build_web.py
+# copies them into the built site (and builds them from the installed packages if this step could not run).
+web_wheels=.venv/web-wheels
+for pin in $(grep -iE '^(mistune|PySastrawi)==' requirements.txt); do
+  name="${pin%%==*}"; version="${pin##*==}"
+  if ! ls "$web_wheels" 2>/dev/null | grep -qi "^${name}-${version}-py"; then
+    .venv/bin/python -m pip download -q --only-binary=:all: --no-deps -d "$web_wheels" "$pin" >/dev/null 2>&1 \
+      || echo "Peringatan: roda $pin untuk buku tidak dapat diunduh; akan dibuat dari paket terpasang." >&2
+  fi
+done
 export PATH="$PWD/.venv/bin:$PATH"

@@ -15,8 +15,8 @@ LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1"}
 MODULE_PAGES = ["book/00-pengantar.html", "book/01-situs-web.html", "book/02-menulis-daring.html",
                 "book/03-media-sosial.html", "book/04-seo.html", "book/05-monitoring.html", "book/06-siaran-pers.html",
                 "book/07-hoaks-krisis.html"]
-OTHER_PAGES = ["index.html", "book/intro.html", "book/cara-memakai.html", "book/glosarium.html", "search.html"]
-
+OTHER_PAGES = ["index.html", "book/intro.html", "book/cara-memakai.html", "book/alat-peramban.html", "book/glosarium.html",
+               "search.html"]
 
 def require_chromium() -> str:
     if not (CHROMIUM.is_file() and os.access(CHROMIUM, os.X_OK)):
