@@ -83,6 +83,7 @@
       worker.onmessage = (event) => {
         const data = event.data || {};
         if (data.status) {
+          kelas.timings = data.timings || {};
           if (data.status === "ready") resolve();
           if (data.status === "failed") fail(data.message);
           else setStatus(data);
@@ -216,12 +217,14 @@
 
   function buildTextTool(box, name, controls) {
     const output = el("div", { className: "kelas-output", "data-output": name });
+    Object.entries(controls).forEach(([key, input]) => (input.dataset.field = key));
     const inputs = Object.values(controls);
     const view = liveView(async () => {
       const values = {};
       Object.entries(controls).forEach(([key, input]) => (values[key] = input.value));
       try {
         const result = await kelas.tool(name, values);
+        box.kelasLast = { inputs: values, result }; // what is shown, and for which inputs (tests read it)
         output.innerHTML = result.html; // built and escaped by the engine (present/tools.py)
         output.dataset.version = String(Number(output.dataset.version || 0) + 1);
       } catch (error) {
@@ -272,8 +275,9 @@
   }
 
   async function postComposer(box) {
-    const platform = el("select", { className: "kelas-select" });
+    const platform = el("select", { className: "kelas-select", "data-field": "platform" });
     const text = textArea("Tulis unggahan Anda …", 6);
+    text.dataset.field = "text";
     const output = el("div", { className: "kelas-output", "data-output": "post_composer" });
     const split = el("button", { type: "button", className: "kelas-button", text: "Pecah menjadi utas X", hidden: true });
     const thread = el("div", { className: "kelas-thread", "data-output": "x_thread" });
@@ -287,7 +291,9 @@
     }
     const view = liveView(async () => {
       try {
-        const result = await kelas.tool("post_composer", { text: text.value, platform: platform.value });
+        const inputs = { text: text.value, platform: platform.value };
+        const result = await kelas.tool("post_composer", inputs);
+        box.kelasLast = { inputs, result };
         output.innerHTML = result.html;
         output.dataset.version = String(Number(output.dataset.version || 0) + 1);
         split.hidden = !result.data.can_split;

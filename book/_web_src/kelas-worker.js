@@ -13,8 +13,11 @@ const WARM_UP = JSON.stringify({
   args: { text: "# Layanan KTP\n\nWarga dapat mengurus KTP di kantor kecamatan. Layanan ini gratis.", options: { keyphrase: "layanan KTP" } },
 });
 
-function status(name, message) {
-  self.postMessage({ status: name, message });
+const timings = {}; // milliseconds since the worker started, per stage (read by benchmarks/web_bench.py)
+
+function status(name, message, stage) {
+  if (stage) timings[stage] = Math.round(performance.now());
+  self.postMessage({ status: name, message, timings: { ...timings } });
 }
 
 async function fetchBytes(path) {
@@ -29,19 +32,22 @@ async function start() {
   // The wheels download while the runtime starts.
   const wheels = manifest.wheels.map((name) => fetchBytes(`wheels/${name}`));
   const pyodide = await loadPyodide({ indexURL: new URL("pyodide/", BASE).href, packages: [] });
-  status("loading", "Memuat mesin analisis kursus …");
+  status("loading", "Memuat mesin analisis kursus …", "runtime");
   for (const bytes of await Promise.all(wheels)) {
     pyodide.unpackArchive(bytes, "wheel");
   }
+  status("loading", "Memuat mesin analisis kursus …", "wheels");
   pyodide.runPython("from autograders.engine.web_api import Session\n_kelas_session = Session()");
   const call = pyodide.globals.get("_kelas_session").call;
+  status("loading", "Memuat data bahasa …", "engine");
   call(WARM_UP); // loads the Indonesian word lists and the stemmer's dictionary once
+  status("loading", "Memuat data bahasa …", "warm");
   return { call, manifest };
 }
 
 const engine = start();
 engine.then(
-  () => status("ready", "Mesin analisis siap."),
+  () => status("ready", "Mesin analisis siap.", "ready"),
   (error) => status("failed", String(error && error.message ? error.message : error)),
 );
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import os
 import subprocess
 import sys
 import threading
@@ -30,7 +31,15 @@ class Build:
 
 @pytest.fixture(scope="session")
 def built_book(tmp_path_factory) -> Build:
-    """The book built from clean (fresh output folder, empty execution cache) with ``-W --keep-going``."""
+    """The book built from clean (fresh output folder, empty execution cache) with ``-W --keep-going``.
+
+    ``KELAS_TEST_SITE=_build/html`` reuses a book built before (while working on the browser tests only; the
+    build tests then check that build's log, ``_build/kelas-test-build.log`` if present)."""
+    reuse = os.environ.get("KELAS_TEST_SITE")
+    if reuse:
+        site = Path(reuse).resolve()
+        log = REPO / "_build" / "kelas-test-build.log"
+        return Build(site, log.read_text(encoding="utf-8") if log.is_file() else "Running Jupyter-Book", 0, 0.0)
     out = tmp_path_factory.mktemp("book-build")
     start = time.monotonic()
     proc = subprocess.run(["bash", "scripts/build_book.sh", "--path-output", str(out)], cwd=REPO,

@@ -4,7 +4,8 @@ preview, the post composer (counter and X thread) and the press-release checker.
 Pure functions of the tool's inputs, so the same code draws the ipywidgets tools in JupyterLab
 (:mod:`autograders.widgets`) and the in-page tools of the built book (the browser calls them through
 :mod:`autograders.engine.web_api`). Each returns a :class:`ToolView`: the HTML fragment (every piece of the
-trainee's text escaped), the report it was drawn from (or None) and a few JSON-ready figures.
+trainee's text escaped), the report it was drawn from (or None) and JSON-ready data (the report's
+``to_dict()`` under ``report``, and the tool's own figures).
 """
 from __future__ import annotations
 
@@ -52,7 +53,7 @@ def draft_checker(text: str, keyphrase: str = "", title: str = "", description: 
         return _placeholder("draft_checker")
     report = analyze(text, keyphrase=keyphrase, title=title, description=description, slug=slug, url=url,
                      feedback_lang=feedback_lang)
-    return ToolView(render_report(report), report, {"words": report.stats["words"]})
+    return ToolView(render_report(report), report, {"report": report.to_dict()})
 
 
 def serp_slug(url: str) -> str:
@@ -81,7 +82,7 @@ def serp_preview(title: str = "", url: str = "", description: str = "", keyphras
         f"<div class='khd-serp-description' style='font-size:14px;color:#4d5156'>{html.escape(shown_description)}</div>"
         "</div>")
     return ToolView(STYLE + "<div class='khd-report'>" + preview + render_checks(report, ("seo",)) + "</div>", report,
-                    {"shown_title": shown_title, "shown_description": shown_description})
+                    {"shown_title": shown_title, "shown_description": shown_description, "report": report.to_dict()})
 
 
 def platform_choices() -> list[tuple[str, str]]:
@@ -106,7 +107,7 @@ def post_composer(text: str, platform: str = "x") -> ToolView:
     limit = f" dari {rules['max_length']:,}".replace(",", ".") if rules.get("max_length") else ""
     counter = (f"<div class='khd-counter'><b>{html.escape(str(count))}</b> karakter terhitung{html.escape(limit)} "
                f"({html.escape(str(data['platform_name']))})</div>")
-    data["count"] = count
+    data.update(count=count, report=report.to_dict())
     return ToolView(STYLE + "<div class='khd-report'>" + counter + render_checks(report, ("genre",)) + "</div>",
                     report, data)
 
@@ -128,7 +129,7 @@ def press_release_checker(text: str) -> ToolView:
     if not text.strip():
         return _placeholder("press_release_checker")
     report = analyze(text, kind="press_release")
-    return ToolView(render_report(report, ("genre", "readability")), report)
+    return ToolView(render_report(report, ("genre", "readability")), report, {"report": report.to_dict()})
 
 
 TOOLS = {"draft_checker": draft_checker, "serp_preview": serp_preview, "post_composer": post_composer,
