@@ -334,7 +334,8 @@ def test_every_exercise_form_scores_downloads_and_grades_the_same(context, site_
         row = json.loads(ours.stdout.splitlines()[0])
         assert row["flags"] == [], (assignment, row["flags"])  # the tamper checks accept the page's notebook
         assert row["score"] == shown[assignment]["points"], assignment
-        assert {t["answer"]: (t["points"], t["feedback"]) for t in row["tasks"]} == shown[assignment]["tasks"]
+        state = json.loads((course / ".khd_grades" / assignment / f"{student['student_id']}.json").read_text(encoding="utf-8"))
+        assert {t["answer"]: (t["points"], t["feedback"]) for t in state["result"]["tasks"]} == shown[assignment]["tasks"]
 
         auto = C.nbgrader(course, "autograde", assignment, "--force", check=False)
         assert auto.returncode == 0, auto.stdout[-2000:] + auto.stderr[-2000:]
