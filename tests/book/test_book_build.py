@@ -1,6 +1,7 @@
 """The course book built from clean: no warnings, every page there and in Indonesian, nothing loaded from off-site."""
 from __future__ import annotations
 
+import json
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -100,7 +101,9 @@ def test_module_pages_carry_their_executed_examples(site):
         text = (site / name).read_text(encoding="utf-8")
         assert "cell_output" in text, f"{name}: no executed output (worked example)"
         assert 'class="output traceback' not in text and "Traceback (most recent call last)" not in text, name
-        assert "application/vnd.jupyter.widget-view+json" in text, f"{name}: no live tool saved in the page"
+        assert 'class="kelas-tool" data-tool=' in text, f"{name}: no live tool in the page"
+        assert 'class="kelas-exercise" data-assignment=' in text, f"{name}: no exercise form in the page"
+        assert "application/vnd.jupyter.widget-view+json" not in text, f"{name}: a dead ipywidgets view is saved"
 
 
 def test_nothing_is_loaded_from_off_site(site):
@@ -124,14 +127,21 @@ def test_nothing_is_loaded_from_off_site(site):
     for js in js_loaded:  # CSS carried inside the JavaScript that pages load (widget styles)
         offenders += [f"{js.relative_to(site)}: {u}" for u in _offsite_in_css(js.read_text(errors="replace"))]
     assert offenders == []
-    assert any("_widgets" in p.parts for p in js_loaded), "the widget JavaScript is not served by the site"
+    assert any(p.name == "kelas.js" for p in js_loaded), "the in-page tools' JavaScript is not served by the site"
 
 
-def test_widget_javascript_and_search_are_served_locally(site):
+def test_in_page_engine_and_search_are_served_locally(site):
     text = (site / "book" / "02-menulis-daring.html").read_text(encoding="utf-8")
-    scripts = _parse(site / "book" / "02-menulis-daring.html").scripts
-    assert any(s.split("?")[0].endswith("_widgets/require.min.js") for s in scripts)
-    assert any(s.split("?")[0].endswith("_widgets/embed-amd.js") for s in scripts)
+    for page in _pages(site):  # window.kelas on every page
+        assert any(s.split("?")[0].endswith("_static/kelas.js") for s in _parse(page).scripts), page
+    web = site / "kelas-web"
+    manifest = json.loads((web / "manifest.json").read_text(encoding="utf-8"))
+    for name in ("pyodide.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json"):
+        assert (web / "pyodide" / name).is_file(), name
+    assert sorted(p.name for p in (web / "wheels").iterdir()) == sorted(manifest["wheels"])
+    assert (web / "worker.js").is_file() and (web / "dashboard.json").is_file()
+    assert sorted(manifest["exercises"]) == sorted(p.parent.name for p in (REPO / "exercises" / "source").glob("*/rubrik.yml"))
+    assert not list((site / "_static").rglob("pyodide*")), "the runtime must not sit in _static/"
     assert (site / "searchindex.js").is_file() and (site / "search.html").is_file()
     assert "unpkg.com" not in text and "cdn.jsdelivr.net" not in text  # no thebe or CDN configuration at all
 

@@ -321,3 +321,38 @@ def test_dashboard_escapes_names_from_the_data():
     out = tool.output.value
     assert "<img src=x" not in out and html.escape(evil, quote=True) in out
     assert out.count("<img src='data:image/png;base64,") == 1  # the chart is embedded, nothing is fetched
+
+
+# ------------------------------------------------------------------------------ issue 14: what users tripped over
+def test_post_composer_lists_platforms_by_name_and_shows_the_whole_split_label():
+    tool = W.PostComposer(POST, "x", debounce=0)
+    labels = [label for label, _key in tool.platform.options]
+    assert labels[0] == "X" and "Instagram" in labels and "LinkedIn" in labels
+    assert tool.platform.value == "x"  # the engine's key stays the value
+    assert tool.split_button.description == "Pecah menjadi utas X"
+    assert tool.split_button.layout.width == "auto"  # sized to its label, never cut
+
+
+def test_switching_platform_clears_the_x_thread_and_hides_the_splitter():
+    text = " ".join(f"Kalimat nomor {i} menjelaskan jadwal layanan keliling di desa {i}." for i in range(1, 12))
+    tool = W.PostComposer(text, "x", debounce=0)
+    assert tool.split_thread() and "<li>" in tool.thread_output.value
+    tool.platform.value = "instagram"
+    assert tool.thread_output.value == ""
+    assert tool.split_button.layout.display == "none"
+    assert tool.split_thread() == [] and tool.thread_output.value == ""
+    tool.platform.value = "x"
+    assert tool.split_button.layout.display is None
+
+
+def test_dashboard_numbers_and_dates_follow_one_indonesian_convention(sample_df):
+    tool = W.MonitoringDashboard(sample_df, charts=False)
+    assert [label for label, _ in tool.k.options] == ["1,0", "1,5", "2,0", "2,5", "3,0"]
+    tool.k.value = 3.0
+    assert "ambang k = 3,0" in tool.output.value
+    for z in re.findall(r"\(z = ([^)]*)\)", tool.output.value):
+        assert re.fullmatch(r"\d+,\d", z), z  # one decimal, comma, like k
+    assert "3.00" not in tool.output.value
+    first_label, first_day = tool.start.options[0]
+    assert first_label == f"{first_day.day} {monitoring.dates.MONTHS[first_day.month - 1]} {first_day.year}"
+    assert not any(isinstance(c, W.w.DatePicker) for c in (tool.start, tool.end))
