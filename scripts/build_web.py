@@ -9,6 +9,9 @@ What goes in (nothing is fetched from the internet here or when a page runs):
 - ``wheels/``: pure-Python wheels of mistune and PySastrawi at the versions pinned in ``requirements.txt``
   (fetched by ``scripts/setup.sh`` into ``.venv/web-wheels/``, or built here from the installed packages), and
   the engine itself as a wheel holding ONLY ``autograders/__init__.py`` and ``autograders/engine/**``;
+- ``bytecode/``: the same modules compiled once by Pyodide's own Python (``book/_web_src/precompile.mjs``, run
+  with Node): the standard-library zip with ``.pyc`` files added for the modules the engine uses, and the wheels'
+  ``__pycache__``, so a page starts without compiling Python source;
 - ``worker.js``: the Web Worker that runs the engine (``book/_web_src/kelas-worker.js``);
 - ``exercises/<assignment>.json``: per graded exercise, the rubric data as the server resolves it
   (``read_rubric_data`` + ``resolve_figures``), the RELEASE notebook made by ``nbgrader generate_assignment``, and
@@ -133,6 +136,34 @@ def engine_wheel(target: Path) -> tuple[str, str]:
     filename = f"{ENGINE_DIST}-{__version__}-py3-none-any.whl"
     write_wheel(target / filename, ENGINE_DIST, __version__, files, "Kelas Humas Digital engine (browser part)")
     return filename, digest
+
+
+def precompile(out: Path, pyodide_version: str) -> dict[str, str]:
+    """Bytecode for the modules the page imports, compiled by Pyodide's own Python in Node (see
+    ``book/_web_src/precompile.mjs``): the page then starts without compiling any Python source. Cached on the
+    wheels, the runtime and the script."""
+    script = ROOT / "book" / "_web_src" / "precompile.mjs"
+    digest = hashlib.sha256(pyodide_version.encode() + script.read_bytes())
+    for wheel in sorted((out / "wheels").iterdir()):
+        digest.update(wheel.name.encode() + wheel.read_bytes())
+    cached = CACHE / f"bytecode-{digest.hexdigest()[:16]}"
+    if not (cached / "site-packages.zip").is_file():
+        node = shutil.which("node")
+        if node is None:
+            raise BuildError("Node tidak ditemukan: diperlukan untuk menyiapkan Python di halaman (jalankan .ci/run).")
+        for old in CACHE.glob("bytecode-*"):
+            shutil.rmtree(old, ignore_errors=True)
+        tmp = cached.with_name(cached.name + ".tmp")
+        done = subprocess.run([node, str(script), str(out / "pyodide"), str(out / "wheels"), str(tmp)],
+                              capture_output=True, text=True, timeout=900)
+        if done.returncode != 0 or not (tmp / "site-packages.zip").is_file():
+            raise BuildError("Kompilasi bytecode untuk halaman gagal:\n" + done.stdout[-2000:] + done.stderr[-2000:])
+        tmp.rename(cached)
+    target = out / "bytecode"
+    target.mkdir(parents=True, exist_ok=True)
+    for name in ("python_stdlib.zip", "site-packages.zip"):
+        shutil.copy2(cached / name, target / name)
+    return {"stdlib": "bytecode/python_stdlib.zip", "bytecode": "bytecode/site-packages.zip"}
 
 
 # ------------------------------------------------------------------------------------------------ exercises
@@ -270,11 +301,12 @@ def build(out: Path = OUT) -> dict:
     pyodide_version = copy_pyodide(out)
     wheels = [dependency_wheel(name, out / "wheels") for name in DEPENDENCIES]
     engine, engine_digest = engine_wheel(out / "wheels")
+    compiled = precompile(out, pyodide_version)
     shutil.copy2(ROOT / "book" / "_web_src" / "kelas-worker.js", out / "worker.js")
     exercises = build_exercises(out)
     build_dashboard(out)
     manifest = {"version": 1, "pyodide": pyodide_version, "wheels": wheels + [engine], "engine": engine_digest,
-                "exercises": [e["assignment"] for e in exercises]}
+                **compiled, "exercises": [e["assignment"] for e in exercises]}
     (out / "manifest.json").write_text(json.dumps(manifest, indent=1), encoding="utf-8")
     return manifest
 

@@ -31,11 +31,17 @@ async function start() {
   const manifest = await (await fetch(new URL("manifest.json", BASE))).json();
   // The wheels download while the runtime starts.
   const wheels = manifest.wheels.map((name) => fetchBytes(`wheels/${name}`));
-  const pyodide = await loadPyodide({ indexURL: new URL("pyodide/", BASE).href, packages: [] });
+  const bytecode = manifest.bytecode ? fetchBytes(manifest.bytecode) : null;
+  const options = { indexURL: new URL("pyodide/", BASE).href, packages: [] };
+  // The standard library with bytecode for the modules the engine uses (built from the same sources).
+  if (manifest.stdlib) options.stdLibURL = new URL(manifest.stdlib, BASE).href;
+  const pyodide = await loadPyodide(options);
   status("loading", "Memuat mesin analisis kursus …", "runtime");
+  const site = pyodide.runPython("import sysconfig; sysconfig.get_path('purelib')");
   for (const bytes of await Promise.all(wheels)) {
-    pyodide.unpackArchive(bytes, "wheel");
+    pyodide.unpackArchive(bytes, "wheel", { extractDir: site });
   }
+  if (bytecode) pyodide.unpackArchive(await bytecode, "zip", { extractDir: site });
   status("loading", "Memuat mesin analisis kursus …", "wheels");
   pyodide.runPython("from autograders.engine.web_api import Session\n_kelas_session = Session()");
   const call = pyodide.globals.get("_kelas_session").call;
