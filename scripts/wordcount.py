@@ -2,7 +2,7 @@
 """Print the teaching-prose word count of every chapter of the course book.
 
 Prose is what a trainee reads as running text: front matter, code cells and other code or example blocks,
-directive options, MyST labels, HTML comments, block quotes (example drafts) and the *Sumber* (sources)
+directive options, MyST labels, HTML comments and raw HTML lines, block quotes (example drafts) and the *Sumber* (sources)
 section are left out; admonitions (tips, notes, answers) count. The same extraction feeds the book's prose
 check in ``tests/book`` (our own engine on each chapter's prose).
 
@@ -25,6 +25,7 @@ _FENCE_RE = re.compile(r"^(\s*)(`{3,}|~{3,}|:{3,})\s*(\{([\w-]+)\})?(.*)$")
 _LINK_RE = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _ROLE_RE = re.compile(r"\{[\w:-]+\}`([^`]*)`")
 _URL_RE = re.compile(r"https?://\S+")
+_HTML_LINE_RE = re.compile(r"^(?:</?[A-Za-z][\w-]*(?:\s[^<>]*)?>)+$")
 
 
 def _strip_front_matter(lines: list[str]) -> list[str]:
@@ -77,6 +78,9 @@ def prose_markdown(text: str) -> str:
         stripped = line.strip()
         if stripped.startswith("<!--"):
             in_comment = "-->" not in stripped
+            continue
+        if _HTML_LINE_RE.match(stripped):  # a raw HTML line (the in-page tool and exercise placeholders)
+            out.append("")
             continue
         if re.match(r"^:[\w-]+:", stripped) and stack:  # directive option
             continue
