@@ -34,7 +34,6 @@ from .scoring.rubric import Rubric, RubricError, feedback_text, parse_rubric, sc
 from .scoring.submission import SubmissionError, fill_notebook, render_notebook
 
 ANALYZE_OPTIONS = ("lang", "keyphrase", "title", "description", "slug", "url", "kind", "platform", "feedback_lang")
-MAX_TEXT_CHARS = 2_000_000  # the engine itself reads the first part of a longer draft and says so
 
 
 class WebError(ValueError):
@@ -46,7 +45,7 @@ def _text(value: Any, name: str = "teks") -> str:
         return ""
     if not isinstance(value, str):
         raise WebError(f"Nilai '{name}' harus berupa teks.")
-    return value[:MAX_TEXT_CHARS]
+    return value  # a very long draft is cut by the engine itself, which says so in the report
 
 
 def analyze_options(options: Any) -> dict[str, Any]:

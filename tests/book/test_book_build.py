@@ -132,7 +132,9 @@ def test_nothing_is_loaded_from_off_site(site):
 
 def test_in_page_engine_and_search_are_served_locally(site):
     text = (site / "book" / "02-menulis-daring.html").read_text(encoding="utf-8")
-    for page in _pages(site):  # window.kelas on every page
+    for page in _pages(site):  # window.kelas on every page (index.html only forwards to the first chapter)
+        if page == site / "index.html":
+            continue
         assert any(s.split("?")[0].endswith("_static/kelas.js") for s in _parse(page).scripts), page
     web = site / "kelas-web"
     manifest = json.loads((web / "manifest.json").read_text(encoding="utf-8"))
