@@ -433,12 +433,12 @@
       el("ol", { className: "kelas-steps" }, [
         el("li", { text: "Tulis jawaban di kotak JAWABAN ANDA (Markdown biasa; tidak perlu kode)." }),
         el("li", { text: "Tekan Periksa untuk melihat poin otomatis dan umpan balik, sama dengan penilaian instruktur. Ulangi sampai puas." }),
-        el("li", { text: `Isi nama dan nomor identitas, tekan Unduh jawaban, lalu kirim berkas ${exercise.notebook} ke instruktur (misalnya lewat LMS).` }),
+        el("li", { text: `Isi nama dan ID peserta, tekan Unduh jawaban, lalu kirim berkas ${exercise.notebook} ke instruktur (misalnya lewat LMS).` }),
       ]),
       statusLine(),
     );
     const name = textInput("nama lengkap");
-    const sid = textInput("NIP, NIK, atau nomor peserta");
+    const sid = textInput("misalnya NIP 199001012020121001 atau nomor peserta");
     const email = el("input", { type: "email", className: "kelas-input", placeholder: "nama@instansi.go.id" });
     name.value = person.student_name || "";
     sid.value = person.student_id || "";
@@ -446,7 +446,7 @@
     box.append(
       el("div", { className: "kelas-person" }, [
         field("Nama", name),
-        field("Nomor identitas (NIP/NIK/ID peserta)", sid),
+        field("ID peserta (huruf, angka, titik, garis bawah, atau tanda hubung)", sid),
         field("Surel (boleh dikosongkan)", email),
       ]),
     );

@@ -314,9 +314,16 @@ def test_every_exercise_form_scores_downloads_and_grades_the_same(context, site_
             form.locator("button", has_text="Unduh jawaban").click()
         rubric = load_rubric(course / "source" / assignment / "rubrik.yml")
         assert download.value.suggested_filename == rubric.notebook
+        downloaded = tmp_path / assignment / rubric.notebook
+        downloaded.parent.mkdir(parents=True)
+        download.value.save_as(downloaded)
+        # the instructor takes the file in as it came (python -m autograders intake files it under submitted/)
+        intake = subprocess.run([sys.executable, "-m", "autograders", "intake", "--course", str(course),
+                                 "--assignment", assignment, str(downloaded)], capture_output=True, text=True,
+                                env=C.env(), cwd=REPO)
+        assert intake.returncode == 0, intake.stdout + intake.stderr
         target = course / "submitted" / student["student_id"] / assignment / rubric.notebook
-        target.parent.mkdir(parents=True, exist_ok=True)
-        download.value.save_as(target)
+        assert target.read_bytes() == downloaded.read_bytes()
         nb = json.loads(target.read_text(encoding="utf-8"))
         meta = nb["metadata"]["kelas_humas"]
         assert {k: meta[k] for k in ("assignment", "student_id", "student_name", "email", "source", "version")} == {
@@ -384,8 +391,10 @@ def test_download_needs_name_and_id(context, site_url):
     fill_form(page, assignment, {"jawaban_metadata": "Judul SEO: Pajak"}, {"student_name": "Sari", "student_id": ""})
     page.locator(f".kelas-exercise[data-assignment={assignment}] button", has_text="Unduh jawaban").click()
     message = page.locator(f".kelas-exercise[data-assignment={assignment}] .kelas-message")
-    message.filter(has_text="wajib diisi").wait_for()
-    assert "Nomor identitas" in message.inner_text()
+    message.filter(has_text="ID peserta").wait_for()
+    from autograders.engine.present.feedback import message as catalogue
+
+    assert message.inner_text() == catalogue("student_id.empty")  # the intake's rule and sentence
 
 
 # ----------------------------------------------------------------------------------------------- privacy

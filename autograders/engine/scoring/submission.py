@@ -1,16 +1,19 @@
 """A submission written outside JupyterHub: the assignment's RELEASE notebook (what ``nbgrader
 generate_assignment`` wrote) with the trainee's answers in their answer cells and who wrote them in the
-notebook's metadata. The book's exercise forms build it in the browser (*Unduh jawaban*); the instructor's intake
-and ``python -m autograders grade`` / ``nbgrader autograde`` read it like any notebook submitted from the hub.
+notebook's metadata. The book's exercise forms build it in the browser (*Unduh jawaban*); ``python -m autograders
+intake``, ``python -m autograders grade`` and ``nbgrader autograde`` read it like any notebook submitted from the hub.
 
 Only the ``source`` of the Markdown answer cells changes: every other cell, every cell id, every nbgrader
 checksum and every other metadata key stays as released, so the grader's tamper checks find nothing. An empty
 answer keeps the released stub line (nbgrader then sees the cell unchanged).
 
-The notebook-level metadata (``metadata.kelas_humas``; :func:`submission_info` reads and checks it)::
+Who wrote it is the ``metadata.kelas_humas`` block of :mod:`.identity` (one definition for this writer and the
+intake that reads it; the same student-id rule and messages)::
 
     {"assignment": "m4_seo", "student_id": "199001012020121001", "student_name": "Sari Dewi",
      "email": "sari@example.go.id" or "", "saved_at": "2026-12-07T03:41:10Z", "source": "buku-web", "version": 1}
+
+The page asks for the name too (the instructor reads it beside the id); the e-mail may be left empty.
 """
 from __future__ import annotations
 
@@ -20,13 +23,12 @@ import json
 import re
 from typing import Any, Mapping
 
+from ..present.feedback import message
+from .identity import METADATA_KEY, identity_metadata, student_id_problem
 from .notebook import TEXT_STUB, grade_id, is_answer_cell
 
-METADATA_KEY = "kelas_humas"
-METADATA_VERSION = 1
-SOURCE_WEB = "buku-web"
-MAX_FIELD_CHARS = {"student_id": 64, "student_name": 120, "email": 254}
-FIELD_LABELS = {"student_id": "Nomor identitas (NIP/NIK/ID peserta)", "student_name": "Nama", "email": "Surel"}
+MAX_NAME_CHARS = 120
+MAX_EMAIL_CHARS = 200  # the intake keeps at most 200 characters of a name or e-mail
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 _EMAIL = re.compile(r"[^@\s]{1,64}@[^@\s]{1,190}\.[^@\s.]{1,63}")  # one literal '@' and one dot after it: linear
 
@@ -35,25 +37,25 @@ class SubmissionError(ValueError):
     """The trainee's details cannot go into a submission (message in Indonesian, names the field)."""
 
 
-def _field(student: Mapping[str, Any], key: str, required: bool) -> str:
+def _text(student: Mapping[str, Any], key: str) -> str:
     value = student.get(key, "")
-    value = " ".join(value.split()) if isinstance(value, str) else ""
-    if required and not value:
-        raise SubmissionError(f"{FIELD_LABELS[key]} wajib diisi sebelum mengunduh jawaban.")
-    if len(value) > MAX_FIELD_CHARS[key]:
-        raise SubmissionError(f"{FIELD_LABELS[key]} terlalu panjang (paling banyak {MAX_FIELD_CHARS[key]} karakter).")
-    if _CONTROL.search(value):
-        raise SubmissionError(f"{FIELD_LABELS[key]} berisi karakter yang tidak sah.")
-    return value
+    return " ".join(value.split()) if isinstance(value, str) else ""
 
 
 def student_fields(student: Mapping[str, Any]) -> dict[str, str]:
-    """The trainee's ID, name and (optional) email, trimmed and checked; raises :class:`SubmissionError`."""
-    out = {"student_id": _field(student, "student_id", True), "student_name": _field(student, "student_name", True),
-           "email": _field(student, "email", False)}
-    if out["email"] and not _EMAIL.fullmatch(out["email"]):
-        raise SubmissionError("Surel tidak sah (contoh: nama@instansi.go.id). Kosongkan bila tidak ada.")
-    return out
+    """The trainee's id, name and (optional) e-mail, trimmed and checked; raises :class:`SubmissionError`."""
+    raw_id = student.get("student_id", "")
+    problem = student_id_problem(raw_id)
+    if problem is not None:
+        raise SubmissionError(message(f"student_id.{problem}"))
+    name, email = _text(student, "student_name"), _text(student, "email")
+    if not name:
+        raise SubmissionError("Nama wajib diisi sebelum mengunduh jawaban.")
+    if len(name) > MAX_NAME_CHARS or _CONTROL.search(name):
+        raise SubmissionError(f"Nama tidak sah (paling banyak {MAX_NAME_CHARS} karakter).")
+    if email and (len(email) > MAX_EMAIL_CHARS or not _EMAIL.fullmatch(email)):
+        raise SubmissionError("Alamat surel tidak sah (contoh: nama@instansi.go.id). Kosongkan bila tidak ada.")
+    return {"student_id": raw_id.strip(), "student_name": name, "email": email}
 
 
 def _lines(text: str) -> list[str]:
@@ -83,8 +85,8 @@ def fill_notebook(release: Mapping[str, Any], answers: Mapping[str, str], assign
     if student is not None:
         fields = student_fields(student)
         metadata = dict(nb.get("metadata") or {})
-        metadata[METADATA_KEY] = {"assignment": assignment, **fields, "saved_at": saved_at or utc_now(),
-                                  "source": SOURCE_WEB, "version": METADATA_VERSION}
+        metadata[METADATA_KEY] = identity_metadata(assignment, fields["student_id"], fields["student_name"],
+                                                   fields["email"], saved_at or utc_now())
         nb["metadata"] = metadata
     return nb
 
@@ -92,30 +94,3 @@ def fill_notebook(release: Mapping[str, Any], answers: Mapping[str, str], assign
 def render_notebook(nb: Mapping[str, Any]) -> str:
     """The notebook file's text, formatted as nbformat writes it (sorted keys, one-space indent, UTF-8)."""
     return json.dumps(nb, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
-
-
-def submission_info(nb: Mapping[str, Any]) -> dict[str, Any] | None:
-    """``metadata.kelas_humas`` of a notebook written by the book's form, checked; None when there is none.
-
-    Raises :class:`SubmissionError` when the block is there but malformed (a hand-edited file), so an intake
-    can refuse it with the message.
-    """
-    metadata = nb.get("metadata")
-    block = metadata.get(METADATA_KEY) if isinstance(metadata, Mapping) else None
-    if block is None:
-        return None
-    if not isinstance(block, Mapping):
-        raise SubmissionError("Metadata kelas_humas pada notebook rusak.")
-    if block.get("version") != METADATA_VERSION:
-        raise SubmissionError(f"Versi metadata kelas_humas tidak dikenal: {block.get('version')!r}.")
-    assignment = block.get("assignment")
-    if not isinstance(assignment, str) or not assignment.strip():
-        raise SubmissionError("Metadata kelas_humas tidak menyebut nama tugas.")
-    info = {"assignment": assignment.strip(), **student_fields(block)}
-    saved_at = block.get("saved_at")
-    try:
-        dt.datetime.fromisoformat(str(saved_at).replace("Z", "+00:00"))
-    except ValueError:
-        raise SubmissionError("Waktu simpan (saved_at) pada metadata kelas_humas tidak sah.") from None
-    info.update(saved_at=str(saved_at), source=str(block.get("source", "")), version=METADATA_VERSION)
-    return info
