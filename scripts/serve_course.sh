@@ -75,7 +75,7 @@ book_url="http://127.0.0.1:$book_port/"
 lab_url="http://127.0.0.1:$lab_port/lab/tree/_build/lab/alat-langsung.ipynb?token=$token"
 
 # Wait until both answer (JupyterLab needs a few seconds).
-"$py" - "$book_url" "http://127.0.0.1:$lab_port/api/status?token=$token" <<'EOF' || { echo "Galat: server tidak menjawab; lihat _build/logs/." >&2; exit 1; }
+"$py" - "$book_url" "${book_url}kelas-web/manifest.json" "http://127.0.0.1:$lab_port/api/status?token=$token" <<'EOF' || { echo "Galat: server tidak menjawab; lihat _build/logs/." >&2; exit 1; }
 import sys, time, urllib.request
 deadline = time.time() + 90
 for url in sys.argv[1:]:
@@ -93,6 +93,7 @@ EOF
 
 echo
 echo "Buku kursus   : $book_url"
+echo "                (alat langsung dan latihan berjalan di halaman buku, di peramban; tanpa server)"
 echo "JupyterLab    : $lab_url"
 echo "                (alat langsung di _build/lab/alat-langsung.ipynb; bab buku di folder book/)"
 if [ "$check" = 1 ]; then
