@@ -589,6 +589,19 @@
     exercises.forEach((box) => mountExercise(box).catch((error) => showError(box, error)));
   }
 
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", mountAll);
-  else mountAll();
+  if (document.readyState === "loading") {
+    // Start the engine as soon as the parser reaches a tool or an exercise (before the rest of the page and its
+    // scripts have loaded); the controls are drawn when the page is ready.
+    const watcher = new MutationObserver(() => {
+      if (document.querySelector(".kelas-tool[data-tool], .kelas-exercise[data-assignment]")) {
+        watcher.disconnect();
+        start();
+      }
+    });
+    watcher.observe(document.documentElement, { childList: true, subtree: true });
+    document.addEventListener("DOMContentLoaded", () => {
+      watcher.disconnect();
+      mountAll();
+    });
+  } else mountAll();
 })();
