@@ -246,7 +246,9 @@ def form_cells(release: dict, rubric, how_to: str) -> list[dict]:
         elif cell.get("cell_type") == "markdown":
             if how_to:
                 text = text.replace(how_to, "")
-            cells.append({"type": "text", "html": md.render(text)})
+            # The form sits inside a chapter: the notebook's headings go two levels down (h1 -> h3).
+            html = re.sub(r"<(/?)h([1-4])>", lambda m: f"<{m.group(1)}h{int(m.group(2)) + 2}>", md.render(text))
+            cells.append({"type": "text", "html": html})
         elif cell.get("cell_type") == "code" and text.strip():
             cells.append({"type": "code", "source": text, "output": _code_output(text)})
     return cells

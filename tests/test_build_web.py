@@ -60,6 +60,7 @@ def test_form_follows_the_release_notebook_cells():
     form = build_web.form_cells(release, rubric, "")
     assert [c["type"] for c in form] == ["text", "answer", "check", "code", "answer", "check"]
     assert "<script>" not in form[0]["html"] and "&lt;script&gt;" in form[0]["html"] and "<em>miring</em>" in form[0]["html"]
+    assert "<h3>Judul</h3>" in form[0]["html"]  # inside a chapter, below its own headings
     assert form[1] == {"type": "answer", "grade_id": "jawab_b", "task": "b", "title": "Tugas B", "manual_points": 1.0}
     assert form[2]["task"] == "b" and form[2]["answer"] == "jawab_b" and form[2]["max_points"] == 1
     assert form[3]["output"] == "42\n"
