@@ -18,6 +18,7 @@ MODULE_PAGES = ["book/00-pengantar.html", "book/01-situs-web.html", "book/02-men
 OTHER_PAGES = ["index.html", "book/intro.html", "book/cara-memakai.html", "book/alat-peramban.html", "book/glosarium.html",
                "search.html"]
 
+
 def require_chromium() -> str:
     if not (CHROMIUM.is_file() and os.access(CHROMIUM, os.X_OK)):
         pytest.fail(f"Chromium was not found at {CHROMIUM}: run .ci/run (it installs Debian's chromium package).")
