@@ -11,6 +11,8 @@ import pytest
 
 from booksite import MODULE_PAGES, OTHER_PAGES, REPO
 
+EXERCISES = REPO / "exercises" / "source"
+
 pytestmark = pytest.mark.slow
 
 LOADING_LINK_RELS = {"stylesheet", "preload", "modulepreload", "prefetch", "icon", "shortcut", "apple-touch-icon",
@@ -102,7 +104,9 @@ def test_module_pages_carry_their_executed_examples(site):
         assert "cell_output" in text, f"{name}: no executed output (worked example)"
         assert 'class="output traceback' not in text and "Traceback (most recent call last)" not in text, name
         assert 'class="kelas-tool" data-tool=' in text, f"{name}: no live tool in the page"
-        assert 'class="kelas-exercise" data-assignment=' in text, f"{name}: no exercise form in the page"
+        number = int(Path(name).name[:2])
+        for assignment in sorted(a.name for a in EXERCISES.glob(f"m{number}_*") if (a / "rubrik.yml").is_file()):
+            assert f'class="kelas-exercise" data-assignment="{assignment}"' in text, f"{name}: no form for {assignment}"
         assert "application/vnd.jupyter.widget-view+json" not in text, f"{name}: a dead ipywidgets view is saved"
 
 

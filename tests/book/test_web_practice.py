@@ -403,16 +403,17 @@ def test_no_request_leaves_the_site_and_none_carries_a_draft(context, site_url):
         page = open_page(context, site_url, name)
         for box in page.locator(".kelas-tool textarea, .kelas-tool input[type=text]").all():
             box.fill(f"Draf {MARKER} tentang layanan KTP. Warga datang ke kantor.")
-        for area in page.locator(".kelas-exercise textarea").all():
-            area.fill(f"Jawaban {MARKER}.")
-        exercise = page.locator(".kelas-exercise").first
-        exercise.locator(".kelas-person input").nth(0).fill(f"Nama {MARKER}")
-        exercise.locator(".kelas-person input").nth(1).fill("123")
-        exercise.locator("button", has_text="Periksa").click()
-        page.locator(".kelas-total[data-points]").wait_for()
-        with page.expect_download():
-            exercise.locator("button", has_text="Unduh jawaban").click()
-        page.wait_for_timeout(500)
+        if name in CHAPTER.values():  # a chapter whose graded exercise exists has its form
+            for area in page.locator(".kelas-exercise textarea").all():
+                area.fill(f"Jawaban {MARKER}.")
+            exercise = page.locator(".kelas-exercise").first
+            exercise.locator(".kelas-person input").nth(0).fill(f"Nama {MARKER}")
+            exercise.locator(".kelas-person input").nth(1).fill("123")
+            exercise.locator("button", has_text="Periksa").click()
+            page.locator(".kelas-total[data-points]").wait_for()
+            with page.expect_download():
+                exercise.locator("button", has_text="Unduh jawaban").click()
+            page.wait_for_timeout(500)
         assert "embargo" in page.locator(".kelas-privacy").first.inner_text()
         page.close()
     recorded = context.recorder.requests
