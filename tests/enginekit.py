@@ -14,7 +14,7 @@ SEO_IDS = ("keyphrase_length", "keyphrase_in_title", "keyphrase_in_introduction"
            "keyphrase_in_meta_description", "meta_description_length", "keyphrase_in_subheadings",
            "keyphrase_in_slug", "keyphrase_in_image_alt", "images", "text_length", "title_width",
            "outbound_links", "internal_links", "single_h1")
-STATS_KEYS = ("characters", "words", "sentences", "paragraphs", "syllables", "long_sentences",
+STATS_KEYS = ("characters", "words", "body_words", "sentences", "paragraphs", "syllables", "long_sentences",
               "passive_sentences", "transition_sentences", "keyphrase_count", "keyphrase_density")
 
 
@@ -28,6 +28,7 @@ def check_contract(data: dict, text_length: int) -> None:
         assert isinstance(stats[key], (int, float)) and not isinstance(stats[key], bool), key
         assert stats[key] >= 0, key
     assert stats["characters"] == text_length
+    assert stats["body_words"] <= stats["words"]
     assert stats["long_sentences"] <= stats["sentences"]
     assert stats["passive_sentences"] <= stats["sentences"]
     assert stats["transition_sentences"] <= stats["sentences"]
@@ -35,19 +36,27 @@ def check_contract(data: dict, text_length: int) -> None:
     for section, ids in expected_ids.items():
         block = data[section]
         assert set(block) == {"score", "checks"}
-        assert isinstance(block["score"], int) and 0 <= block["score"] <= 100
+        assert block["score"] is None or (isinstance(block["score"], int) and 0 <= block["score"] <= 100)
         assert [c["id"] for c in block["checks"]] == list(ids)
         applicable = [c for c in block["checks"] if c["rating"] != "na"]
-        expected_score = round(100 * sum(c["score"] for c in applicable) / (9 * len(applicable))) if applicable else 0
+        # A section needs two applicable checks for a score (autograders.engine.checks.MIN_APPLICABLE_CHECKS).
+        expected_score = (round(100 * sum(c["score"] for c in applicable) / (9 * len(applicable)))
+                          if len(applicable) >= 2 else None)
         assert block["score"] == expected_score, section
         for check in block["checks"]:
-            assert set(check) == {"id", "rating", "score", "value", "message", "marks"}, check["id"]
+            assert set(check) == {"id", "rating", "score", "value", "message", "same_message_as", "marks"}, check["id"]
             assert check["rating"] in ("good", "ok", "bad", "na"), check["id"]
             assert isinstance(check["score"], int) and not isinstance(check["score"], bool) and 0 <= check["score"] <= 9
             if check["rating"] == "na":
                 assert check["score"] == 0, check["id"]
             assert isinstance(check["message"], str) and check["message"].strip(), check["id"]
             assert "<" not in check["message"], (check["id"], check["message"])
+            lead = check["same_message_as"]
+            if lead is not None:  # repeats the message of an earlier check with the same rating
+                earlier = [c for s in ("readability", "seo", "genre") if s in data for c in data[s]["checks"]]
+                earlier = {c["id"]: c for c in earlier[: [c["id"] for c in earlier].index(check["id"])]}
+                assert earlier[lead]["message"] == check["message"] and earlier[lead]["rating"] == check["rating"]
+                assert earlier[lead]["same_message_as"] is None
             for mark in check["marks"]:
                 assert set(mark) >= {"start", "end"}
                 assert isinstance(mark["start"], int) and isinstance(mark["end"], int)

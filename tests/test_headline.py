@@ -89,11 +89,18 @@ def test_headline_check_on_article_titles(title, rating):
     assert title.split()[0] in report.message(check)
 
 
-def test_headline_check_on_a_post_opening_line():
+def test_a_post_has_no_title_its_opening_line_is_judged():
+    """A social post is not judged as having a title: no ``headline`` check, no "Judul" in its report; its first
+    sentence is judged as an opening line (clickbait bad, plain good)."""
     from autograders import analyze
 
     post = "Anda tidak akan percaya! Antrean KTP kini cuma 10 menit. Info: sukamajukab.go.id #LayananPublik"
     report = analyze(post, kind="social_post", platform="x")
-    assert report.check("headline").rating == "bad"
-    assert analyze("Antrean KTP kini cuma 10 menit. #LayananPublik", kind="social_post",
-                   platform="x").check("headline").rating == "good"
+    assert report.check("headline") is None
+    assert report.check("opening_line").rating == "bad"
+    assert "Judul" not in report.to_text() and "Kalimat pembuka" in report.to_text()
+    plain = analyze("Antrean KTP kini cuma 10 menit. #LayananPublik", kind="social_post", platform="x")
+    assert plain.check("opening_line").rating == "good" and plain.check("headline") is None
+    shouting = analyze("ANTREAN KTP KINI CUMA SEPULUH MENIT. #LayananPublik", kind="social_post", platform="x")
+    assert shouting.check("opening_line").rating == "ok"
+    assert "Title" not in analyze(post, kind="social_post", platform="x", feedback_lang="en").to_text()

@@ -68,9 +68,17 @@ def test_transition_words(hits, rating):
     assert check.rating == rating
 
 
-def test_transition_words_need_two_hundred_words():
-    short = analyze(_text(_sentences(19, 10)), lang="id").check("transition_words")  # 190 words
-    assert short.rating == "na"
+@pytest.mark.parametrize("words,rating,key", [(199, "good", "transition_words.short"), (200, "bad", "transition_words.bad")])
+def test_transition_words_need_two_hundred_words(words, rating, key):
+    """Under 200 body words a text needs no transition words (good, as in Yoast); from 200 they are counted
+    (these sentences have none)."""
+    sentences = _sentences(words // 10, 10)
+    if words % 10:
+        sentences.append(["Petugas"] + ["warga"] * (words % 10 - 1))
+    report = analyze(_text(sentences), lang="id")
+    check = report.check("transition_words")
+    assert report.stats["body_words"] == words
+    assert (check.rating, check.key) == (rating, key)
 
 
 @pytest.mark.parametrize("words,rating", [(4, "good"), (5, "ok"), (8, "ok"), (9, "bad")])

@@ -6,7 +6,10 @@ measurement functions, and it says nothing in any human language: it returns a m
 
 Scores are on Yoast's 0–9 scale so results can be compared with Yoast: ``good`` = 9, ``ok`` = 6, ``bad`` = 3,
 ``na`` = 0 (not applicable; left out of the overall score). A section's overall score (0–100) is the mean of its
-applicable checks' scores divided by 9, times 100, rounded.
+applicable checks' scores divided by 9, times 100, rounded — or ``None`` (*tidak berlaku*) when fewer than
+:data:`MIN_APPLICABLE_CHECKS` of its checks apply: one check's rating is already shown by its own light, and a
+"100/100" or "0/100" drawn from one check, or from none, says nothing about the section (a social post has no
+SEO; a press release without a keyphrase has only ``single_h1`` left).
 """
 from __future__ import annotations
 
@@ -68,8 +71,13 @@ def rate_min(value: float, good_min: float, ok_min: float) -> str:
     return "bad"
 
 
-def section_score(results: list[CheckResult]) -> int:
+# A section is scored only when at least this many of its checks apply.
+MIN_APPLICABLE_CHECKS = 2
+
+
+def section_score(results: list[CheckResult]) -> int | None:
+    """The section's score (0–100), or None when fewer than :data:`MIN_APPLICABLE_CHECKS` checks apply."""
     applicable = [r for r in results if r.rating != "na"]
-    if not applicable:
-        return 0
+    if len(applicable) < MIN_APPLICABLE_CHECKS:
+        return None
     return round(100 * sum(r.score or 0 for r in applicable) / (9 * len(applicable)))

@@ -1,7 +1,8 @@
 """The one engine: parse a draft once, run every applicable check, return a :class:`Report`.
 
 Each check runs isolated: a check that raises is reported as ``na`` with an apology message, and the rest of
-the report is unaffected. No global state: language, feedback language and options are arguments, so many
+the report is unaffected. A draft without a single word is not judged: every check but ``text_presence`` is ``na``
+(message ``draft.empty``), so its sections have no score and the report says one thing — write something first. No global state: language, feedback language and options are arguments, so many
 drafts can be analysed at once from several threads.
 """
 from __future__ import annotations
@@ -23,14 +24,20 @@ log = logging.getLogger(__name__)
 Check = Callable[[Document, Paper], CheckResult]
 
 
+# The one check that judges a draft without words (it says the draft is too short).
+EMPTY_DRAFT_CHECKS = frozenset({"text_presence"})
+
 
 def run_checks(checks: Iterable[Check], doc: Document, paper: Paper,
-               skip: frozenset[str] = frozenset()) -> list[CheckResult]:
-    """Run each check isolated; checks named in ``skip`` (see ``genre.KIND_SKIPS``) are ``na`` for this kind."""
+               skip: Callable[[str], str | None] = lambda name: None) -> list[CheckResult]:
+    """Run each check isolated. ``skip(id)`` gives the message key of a check left out as ``na`` (see
+    :func:`skip_reason`), or None to run it."""
     results = []
     for check in checks:
-        if getattr(check, "__name__", "") in skip:
-            results.append(CheckResult(check.__name__, "na", None, "kind.not_applicable", {"kind": paper.kind}))
+        name = getattr(check, "__name__", "")
+        reason = skip(name)
+        if reason is not None:
+            results.append(CheckResult(name, "na", None, reason, {"kind": paper.kind}))
             continue
         try:
             results.append(check(doc, paper))
@@ -41,11 +48,25 @@ def run_checks(checks: Iterable[Check], doc: Document, paper: Paper,
     return results
 
 
+def skip_reason(paper: Paper, empty: bool) -> Callable[[str], str | None]:
+    """Why a check is left out (its message key), or None when it runs: nothing is judged in a draft without
+    words (``draft.empty``), and ``genre.KIND_SKIPS`` says what does not apply to a kind (``kind.not_applicable``)."""
+    kind_skips = genre.skipped_checks(paper)
+
+    def reason(name: str) -> str | None:
+        if empty and name not in EMPTY_DRAFT_CHECKS:
+            return "draft.empty"
+        return "kind.not_applicable" if name in kind_skips else None
+
+    return reason
+
+
 def statistics(doc: Document, paper: Paper) -> dict:
     sentence_cfg = doc.language.threshold("sentence_length")
     return {
         "characters": len(doc.text),
         "words": len(doc.words),
+        "body_words": m.body_word_count(doc),
         "sentences": len(doc.sentences),
         "paragraphs": len(doc.paragraphs),
         "syllables": m.syllables(doc),
@@ -90,15 +111,22 @@ def analyze(
     doc = parse(text, language, fmt=fmt, title=title, url=url)
     paper = Paper(keyphrase=" ".join(keyphrase.split()), title=doc.title, description=" ".join(description.split()),
                   slug=slug.strip(), url=url.strip(), kind=kind, platform=platform.strip().lower())
-    skip = genre.skipped_checks(paper)
+    empty = not doc.words
+    skip = skip_reason(paper, empty)
+
+    def run(checks, doc, paper):
+        return run_checks(checks, doc, paper, skip)
+
     sections = [
-        Section("readability", run_checks(readability.checks_for(language), doc, paper, skip)),
-        Section("seo", run_checks(seo.CHECKS, doc, paper, skip)),
+        Section("readability", run(readability.checks_for(language), doc, paper)),
+        Section("seo", run(seo.CHECKS, doc, paper)),
     ]
-    genre_results = genre.genre_checks(doc, paper, run_checks)
+    genre_results = genre.genre_checks(doc, paper, run)
     if genre_results is not None:
         sections.append(Section("genre", genre_results))
     notices = ["notice.truncated"] if doc.truncated else []
     if not doc.text.strip():
         notices.append("notice.empty")
+    elif empty:
+        notices.append("notice.no_words")
     return Report(document=doc, stats=statistics(doc, paper), sections=sections, feedback_lang=feedback_lang, notices=notices)

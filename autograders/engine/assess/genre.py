@@ -8,20 +8,22 @@ kind          Indonesian draft                               English draft
 ============  =============================================  ===========================
 article       headline, plain_language                       headline
 press_release pr_* checks, then plain_language               pr_* checks
-social_post   post_length … emoji_density, headline,         post_length … emoji_density, headline
+social_post   post_length … emoji_density, opening_line,     post_length … emoji_density, opening_line
               plain_language
 ============  =============================================  ===========================
 
 ``KIND_SKIPS`` says which readability and SEO checks do not apply to a kind; the engine asks
 :func:`skipped_checks` and reports those checks as ``na`` with the message key ``kind.not_applicable``:
 
-* a **press release** goes to newsrooms: it has no subheadings, no meta description, no images or links of its own
-  and its length is judged by ``pr_length`` (300–500 words), not by the article's 300-word minimum;
-* a **social post** is not a web page: no SEO check applies, and subheadings and transition words (judged on
-  texts over 200 words) mean nothing in a post.
+* a **press release** goes to newsrooms: it has no subheadings, no meta description, no slug, no images or links
+  of its own, so neither those checks nor their keyphrase checks apply, and its length is judged by ``pr_length``
+  (300–500 words), not by the article's 300-word minimum;
+* a **social post** is not a web page: no SEO check applies; subheadings and transition words (judged on
+  texts over 200 words) mean nothing in a post, and its length is judged by ``post_length`` per platform, not by
+  the 50-character minimum of ``text_presence`` (a 40-character post is a fine post).
 
-Without a keyphrase, ``keyphrase_length`` is skipped too for those kinds (an article needs a keyphrase; a
-press release or post may have none).
+Without a keyphrase, every keyphrase check is skipped too for those kinds: an article needs a keyphrase (without
+one its keyphrase checks are ``bad``, asking for it once), a press release or a post may have none.
 """
 from __future__ import annotations
 
@@ -38,13 +40,19 @@ _SEO_CHECKS = frozenset({
     "keyphrase_in_image_alt", "text_length", "title_width", "images", "internal_links", "outbound_links", "single_h1",
 })
 
+KEYPHRASE_CHECKS = frozenset({
+    "keyphrase_length", "keyphrase_in_title", "keyphrase_in_introduction", "keyphrase_density",
+    "keyphrase_in_meta_description", "keyphrase_in_subheadings", "keyphrase_in_slug", "keyphrase_in_image_alt",
+})
+
 KIND_SKIPS: dict[str, frozenset[str]] = {
     "article": frozenset(),
     "press_release": frozenset({
-        "subheading_distribution", "text_length", "meta_description_length", "title_width", "images",
+        "subheading_distribution", "text_length", "meta_description_length", "keyphrase_in_meta_description",
+        "keyphrase_in_subheadings", "keyphrase_in_slug", "title_width", "images", "keyphrase_in_image_alt",
         "internal_links", "outbound_links",
     }),
-    "social_post": _SEO_CHECKS | {"subheading_distribution", "transition_words"},
+    "social_post": _SEO_CHECKS | {"subheading_distribution", "transition_words", "text_presence"},
 }
 
 
@@ -52,7 +60,7 @@ def skipped_checks(paper: Paper) -> frozenset[str]:
     """Ids of the readability/SEO checks that do not apply to this paper's kind of draft."""
     skips = KIND_SKIPS.get(paper.kind, frozenset())
     if paper.kind != "article" and not paper.keyphrase.strip():
-        skips = skips | {"keyphrase_length"}
+        skips = skips | KEYPHRASE_CHECKS
     return skips
 
 
@@ -73,11 +81,11 @@ def genre_checks(doc, paper: Paper, run_checks: Callable) -> list | None:
 
         paper = replace(paper, platform=platform)
     indonesian = doc.language.code == "id"
-    checks: tuple = (headline,)  # the shared headline helper: article titles and a post's opening line
+    checks: tuple = (headline,)  # an article's title
     if paper.kind == "press_release":
         checks = press_release.CHECKS  # pr_headline judges the release's headline (length too)
     elif paper.kind == "social_post":
-        checks = social.CHECKS + (headline,)
+        checks = social.CHECKS  # a post has no title: its opening line is judged there
     if indonesian:
         checks = checks + (plain.plain_language,)
     if not checks:

@@ -137,16 +137,12 @@ def analyze_headline(text: str, language: Language) -> HeadlineInfo:
 
 
 def headline(doc, paper) -> "CheckResult":
-    """The ``headline`` check for an article's title or a post's opening line: clickbait a public body should
-    avoid (bad), a title in capitals or a passive-only title (ok), otherwise good. Press releases have
-    ``pr_headline`` instead, which also judges length."""
+    """The ``headline`` check for an article's title: clickbait a public body should avoid (bad), a title in
+    capitals or a passive-only title (ok), otherwise good. Press releases have ``pr_headline`` instead, which also
+    judges length; a social post has no title (its opening line is judged by ``social.opening_line``)."""
     from ..checks import CheckResult
 
-    if paper.kind == "social_post":
-        first = next((s for s in doc.sentences if s.words), None)
-        text = first.text if first else ""
-    else:
-        text = doc.title
+    text = doc.title
     if not text.strip():
         return CheckResult("headline", "na", None, "headline.none")
     info = analyze_headline(text, doc.language)

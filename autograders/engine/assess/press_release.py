@@ -89,6 +89,7 @@ class Dateline:
 @dataclass(frozen=True)
 class ReleaseParts:
     release_note: Block | None
+    release_number: Block | None  # "Siaran Pers Nomor 045/…": labels the release, is not its headline
     headline: str
     headline_block: Block | None
     lead: Block | None
@@ -155,7 +156,10 @@ def _find_parts(doc: Document) -> ReleaseParts:
     blocks = [b for b in blocks if not any(p.fullmatch(b.text.strip().strip("*_ ")) for p in ends)]
 
     release_note = next((b for b in blocks if any(p.search(b.text) for p in notes)), None)
-    rest = [b for b in blocks if b is not release_note]
+    numbers = _patterns(language.folder, "pr_release_number")
+    release_number = next((b for b in blocks[: RULES["search_blocks"]] if b is not release_note
+                           and any(p.fullmatch(b.text.strip().strip("*_#> ").strip()) for p in numbers)), None)
+    rest = [b for b in blocks if b is not release_note and b is not release_number]
     headline_block = next((b for b in rest if b.kind == "heading" and b.level == 1), None)
     if headline_block is None:
         for b in rest[: RULES["search_blocks"]]:
@@ -195,7 +199,7 @@ def _find_parts(doc: Document) -> ReleaseParts:
     if contact_i is not None:
         end_i = boiler_i if boiler_i is not None and boiler_i > contact_i else len(after)
         contact = tuple(after[contact_i:end_i][:6])
-    return ReleaseParts(release_note, headline, headline_block, lead, dateline, tuple(body), boilerplate_label,
+    return ReleaseParts(release_note, release_number, headline, headline_block, lead, dateline, tuple(body), boilerplate_label,
                         boilerplate, contact, end_mark)
 
 
@@ -453,10 +457,11 @@ def pr_end_mark(doc: Document, paper: Paper) -> CheckResult:
 
 
 def release_word_count(doc: Document) -> int:
-    """Words from the headline to the end of the boilerplate (release note, contact and end mark left out)."""
+    """Words from the headline to the end of the boilerplate (release note, release number, contact and end mark
+    left out)."""
     parts = release_parts(doc)
     contact = {id(b) for b in parts.contact}
-    skip = contact | ({id(parts.release_note)} if parts.release_note else set())
+    skip = contact | {id(b) for b in (parts.release_note, parts.release_number) if b is not None}
     return sum(len(b.words) for b in doc.blocks if b.kind != "code" and id(b) not in skip)
 
 

@@ -1,8 +1,14 @@
 """SEO assessments (Yoast's on-page checks, with word-form keyphrase matching for Indonesian).
 
 Google publishes none of these numbers; they are Yoast's heuristics (``shared/domain.md`` §6) and live in each
-language's ``settings.json``. Every check that needs a keyphrase is ``na`` without one (except
-``keyphrase_length``, which asks for one).
+language's ``settings.json``.
+
+A check whose input is missing is ``bad`` and asks for that input, as Yoast does: without a keyphrase every
+keyphrase check (and ``keyphrase_length``) says ``keyphrase.missing``; without a title, a meta description or an
+image, the checks that need one share one message (``title.missing``, ``meta_description.missing``,
+``images.missing``). Checks that share a message are shown once in the text and HTML reports
+(:meth:`autograders.engine.present.report.Report.message_groups`), so the trainee reads one instruction, not eight.
+(Articles only: :mod:`autograders.engine.assess.genre` leaves these checks out for press releases and social posts.)
 """
 from __future__ import annotations
 
@@ -16,35 +22,72 @@ from ..measure import measurements as m
 from ..measure.title_width import title_pixels
 
 
+MISSING_KEYPHRASE = "keyphrase.missing"
+
+
+def _no_keyphrase(check_id: str, paper: Paper, value) -> CheckResult | None:
+    """The result of a keyphrase check when the trainee gave no keyphrase (None when there is one)."""
+    if paper.keyphrase.strip():
+        return None
+    return CheckResult(check_id, "bad", value, MISSING_KEYPHRASE)
+
+
+def _meta_description_missing(check_id: str, doc: Document) -> CheckResult:
+    cfg = doc.language.threshold("meta_description_length")
+    return CheckResult(check_id, "bad", 0, "meta_description.missing",
+                       {"min": cfg["good_min_characters"], "max": cfg["good_max_characters"]})
+
+
+def _title(doc: Document, paper: Paper) -> str:
+    """The title the keyphrase belongs in: a press release's headline (its first line may be a release note or a
+    release number, not the headline), otherwise the draft's title."""
+    if paper.kind == "press_release":
+        from .press_release import release_parts
+
+        return release_parts(doc).headline
+    return doc.title
+
+
+def _introduction(doc: Document, paper: Paper):
+    """The opening paragraph: a press release's lead (after its release note and dateline), otherwise the first
+    body block with words."""
+    if paper.kind == "press_release":
+        from .press_release import release_parts
+
+        return release_parts(doc).lead
+    return next((b for b in doc.body_blocks if b.words), None)
+
+
 def _stems(doc: Document, paper: Paper) -> tuple[str, ...]:
     return doc.cached(f"stems:{paper.keyphrase}", lambda: kp.keyphrase_stems(paper.keyphrase, doc.language))
 
 
 def keyphrase_length(doc: Document, paper: Paper) -> CheckResult:
     cfg = doc.language.threshold("keyphrase_length")
-    if not paper.keyphrase.strip():
-        return CheckResult("keyphrase_length", "bad", 0, "keyphrase_length.none")
+    if (missing := _no_keyphrase("keyphrase_length", paper, 0)) is not None:
+        return missing
     n = len(kp.content_words(paper.keyphrase, doc.language))
     rating = rate_max(n, cfg["good_max_words"], cfg["ok_max_words"])
     return CheckResult("keyphrase_length", rating, n, f"keyphrase_length.{rating}", {"words": n, "limit": cfg["good_max_words"]})
 
 
 def keyphrase_in_title(doc: Document, paper: Paper) -> CheckResult:
-    if not paper.keyphrase.strip():
-        return CheckResult("keyphrase_in_title", "na", False, "keyphrase.needed")
-    if not doc.title:
-        return CheckResult("keyphrase_in_title", "bad", False, "keyphrase_in_title.no_title")
-    if kp.starts_with(doc.title, paper.keyphrase):
+    if (missing := _no_keyphrase("keyphrase_in_title", paper, False)) is not None:
+        return missing
+    title = _title(doc, paper)
+    if not title:
+        return CheckResult("keyphrase_in_title", "bad", False, "title.missing")
+    if kp.starts_with(title, paper.keyphrase):
         return CheckResult("keyphrase_in_title", "good", True, "keyphrase_in_title.good", {"keyphrase": paper.keyphrase})
-    if kp.contains_text(doc.title, _stems(doc, paper), doc.language):
+    if kp.contains_text(title, _stems(doc, paper), doc.language):
         return CheckResult("keyphrase_in_title", "ok", True, "keyphrase_in_title.ok", {"keyphrase": paper.keyphrase})
     return CheckResult("keyphrase_in_title", "bad", False, "keyphrase_in_title.bad", {"keyphrase": paper.keyphrase})
 
 
 def keyphrase_in_introduction(doc: Document, paper: Paper) -> CheckResult:
-    if not paper.keyphrase.strip():
-        return CheckResult("keyphrase_in_introduction", "na", False, "keyphrase.needed")
-    first = next((b for b in doc.body_blocks if b.words), None)
+    if (missing := _no_keyphrase("keyphrase_in_introduction", paper, False)) is not None:
+        return missing
+    first = _introduction(doc, paper)
     if first is None:
         return CheckResult("keyphrase_in_introduction", "bad", False, "keyphrase_in_introduction.no_text")
     stems = _stems(doc, paper)
@@ -63,8 +106,6 @@ def keyphrase_count(doc: Document, paper: Paper) -> int:
     """Occurrences of the keyphrase in the body, sentence by sentence (shared with the statistics block)."""
     if not paper.keyphrase.strip():
         return 0
-    stems = _stems(doc, paper)
-
     return _keyphrase_hits(doc, paper)[0]
 
 
@@ -108,8 +149,8 @@ def keyphrase_density_value(doc: Document, paper: Paper) -> float:
 
 def keyphrase_density(doc: Document, paper: Paper) -> CheckResult:
     cfg = doc.language.threshold("keyphrase_density")
-    if not paper.keyphrase.strip():
-        return CheckResult("keyphrase_density", "na", 0.0, "keyphrase.needed")
+    if (missing := _no_keyphrase("keyphrase_density", paper, 0.0)) is not None:
+        return missing
     words = m.body_word_count(doc)
     if words < cfg["min_text_words"]:
         return CheckResult("keyphrase_density", "na", 0.0, "keyphrase_density.short", {"min_words": cfg["min_text_words"]})
@@ -131,10 +172,10 @@ def keyphrase_density(doc: Document, paper: Paper) -> CheckResult:
 
 def keyphrase_in_meta_description(doc: Document, paper: Paper) -> CheckResult:
     cfg = doc.language.threshold("keyphrase_in_meta_description")
-    if not paper.keyphrase.strip():
-        return CheckResult("keyphrase_in_meta_description", "na", 0, "keyphrase.needed")
+    if (missing := _no_keyphrase("keyphrase_in_meta_description", paper, 0)) is not None:
+        return missing
     if not paper.description.strip():
-        return CheckResult("keyphrase_in_meta_description", "na", 0, "keyphrase_in_meta_description.no_description")
+        return _meta_description_missing("keyphrase_in_meta_description", doc)
     from ..parse.words import tokenize
 
     count = kp.occurrences(tokenize(paper.description), _stems(doc, paper), doc.language)
@@ -151,8 +192,8 @@ def meta_description_length(doc: Document, paper: Paper) -> CheckResult:
     cfg = doc.language.threshold("meta_description_length")
     length = len(paper.description.strip())
     if length == 0:
-        rating, key = "bad", "meta_description_length.none"
-    elif length < cfg["good_min_characters"]:
+        return _meta_description_missing("meta_description_length", doc)
+    if length < cfg["good_min_characters"]:
         rating, key = "ok", "meta_description_length.short"
     elif length <= cfg["good_max_characters"]:
         rating, key = "good", "meta_description_length.good"
@@ -164,10 +205,17 @@ def meta_description_length(doc: Document, paper: Paper) -> CheckResult:
 
 def keyphrase_in_subheadings(doc: Document, paper: Paper) -> CheckResult:
     cfg = doc.language.threshold("keyphrase_in_subheadings")
-    if not paper.keyphrase.strip():
-        return CheckResult("keyphrase_in_subheadings", "na", 0.0, "keyphrase.needed")
+    if (missing := _no_keyphrase("keyphrase_in_subheadings", paper, 0.0)) is not None:
+        return missing
     subheadings = [b for b in doc.headings if b.level in (2, 3)]
     if not subheadings:
+        # The same rule as subheading_distribution: a text over its min_text_words needs subheadings; a shorter
+        # one is not judged here (a task that requires subheadings must not give points for leaving them out).
+        words = m.body_word_count(doc)
+        limit = doc.language.threshold("subheading_distribution")["min_text_words"]
+        if words > limit:
+            return CheckResult("keyphrase_in_subheadings", "bad", 0.0, "keyphrase_in_subheadings.none_long",
+                               {"words": words, "limit": limit, "keyphrase": paper.keyphrase})
         return CheckResult("keyphrase_in_subheadings", "na", 0.0, "keyphrase_in_subheadings.none")
     stems = _stems(doc, paper)
     hits = [b for b in subheadings if kp.contains(b.words, stems, doc.language)]
@@ -186,11 +234,11 @@ def keyphrase_in_subheadings(doc: Document, paper: Paper) -> CheckResult:
 
 
 def keyphrase_in_slug(doc: Document, paper: Paper) -> CheckResult:
-    if not paper.keyphrase.strip():
-        return CheckResult("keyphrase_in_slug", "na", False, "keyphrase.needed")
+    if (missing := _no_keyphrase("keyphrase_in_slug", paper, False)) is not None:
+        return missing
     slug = paper.slug.strip().strip("/").rsplit("/", 1)[-1]
     if not slug:
-        return CheckResult("keyphrase_in_slug", "na", False, "keyphrase_in_slug.no_slug")
+        return CheckResult("keyphrase_in_slug", "bad", False, "keyphrase_in_slug.no_slug")
     from ..parse.words import tokenize
 
     stems = _stems(doc, paper)
@@ -202,10 +250,10 @@ def keyphrase_in_slug(doc: Document, paper: Paper) -> CheckResult:
 
 
 def keyphrase_in_image_alt(doc: Document, paper: Paper) -> CheckResult:
-    if not paper.keyphrase.strip():
-        return CheckResult("keyphrase_in_image_alt", "na", 0, "keyphrase.needed")
+    if (missing := _no_keyphrase("keyphrase_in_image_alt", paper, 0)) is not None:
+        return missing
     if not doc.images:
-        return CheckResult("keyphrase_in_image_alt", "na", 0, "keyphrase_in_image_alt.no_images")
+        return CheckResult("keyphrase_in_image_alt", "bad", 0, "images.missing")
     stems = _stems(doc, paper)
     with_alt = [img for img in doc.images if img.alt]
     hits = [img for img in with_alt if kp.contains_text(img.alt, stems, doc.language)]
@@ -224,7 +272,7 @@ def images(doc: Document, paper: Paper) -> CheckResult:
     n = len(doc.images)
     missing = sum(1 for img in doc.images if not img.alt)
     if n == 0:
-        return CheckResult("images", "bad", 0, "images.none")
+        return CheckResult("images", "bad", 0, "images.missing")
     if missing:
         return CheckResult("images", "ok", n, "images.missing_alt", {"count": n, "missing_alt": missing})
     return CheckResult("images", "good", n, "images.good", {"count": n})
@@ -240,7 +288,7 @@ def text_length(doc: Document, paper: Paper) -> CheckResult:
 def title_width(doc: Document, paper: Paper) -> CheckResult:
     cfg = doc.language.threshold("title_width")
     if not doc.title:
-        return CheckResult("title_width", "bad", 0, "title_width.none")
+        return CheckResult("title_width", "bad", 0, "title.missing")
     pixels = title_pixels(doc.title)
     if pixels < cfg["good_min_pixels"]:
         rating, key = "ok", "title_width.short"

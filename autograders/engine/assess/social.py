@@ -1,4 +1,7 @@
-"""Social media posts, per platform: length, hashtags, mentions, links, call to action, emoji.
+"""Social media posts, per platform: length, hashtags, mentions, links, call to action, emoji, opening line.
+
+A post has no title: its first sentence is what readers see first, and ``opening_line`` judges it for clickbait
+and shouting (the headline helper's measurements, with messages about an opening line, not a title).
 
 Platform limits and norms live in ``data/platforms.json`` with the month they were checked. On X the length
 is X's weighted length (:mod:`autograders.engine.measure.x_length`); elsewhere it is the number of characters after NFC.
@@ -86,6 +89,11 @@ def cta_phrases(folder: Path) -> tuple[tuple[str, ...], ...]:
 
     return tuple(sorted({tuple(w.lower for w in tokenize(p)) for p in read_list(folder / "cta_phrases.txt")} - {()},
                         key=len, reverse=True))
+
+
+@lru_cache(maxsize=None)
+def _release_note_patterns(folder: Path) -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(p, re.IGNORECASE) for p in read_list(folder / "pr_release_note.txt"))
 
 
 # ----------------------------------------------------------------------------------------------- measures
@@ -325,8 +333,13 @@ def links(doc: Document, paper: Paper) -> CheckResult:
 
 
 def call_to_action(doc: Document, paper: Paper) -> CheckResult:
+    """A phrase that tells the reader what to do. A press release's note to editors ("UNTUK DISIARKAN SEGERA",
+    the language's ``pr_release_note`` patterns) speaks to newsrooms, not to the public, and does not count."""
     phrases = cta_phrases(doc.language.folder)
+    notes = _release_note_patterns(doc.language.folder)
     for sentence in doc.sentences or []:
+        if any(p.search(sentence.text) for p in notes):
+            continue
         words = [w.lower for w in sentence.words]
         for phrase in phrases:
             n = len(phrase)
@@ -337,6 +350,24 @@ def call_to_action(doc: Document, paper: Paper) -> CheckResult:
                     return CheckResult("call_to_action", "good", doc.text[start:end], "call_to_action.good",
                                        {"phrase": doc.text[start:end]}, (Mark(sentence.start, sentence.end),))
     return CheckResult("call_to_action", "ok", "", "call_to_action.none", {})
+
+
+def opening_line(doc: Document, paper: Paper) -> CheckResult:
+    """The post's first sentence: clickbait a public body should avoid (bad), all in capitals (ok), else good."""
+    from .headline import analyze_headline
+
+    first = next((s for s in doc.sentences if s.words), None)
+    if first is None:
+        return CheckResult("opening_line", "na", None, "opening_line.none")
+    text = " ".join(first.text.split())
+    info = analyze_headline(text, doc.language)
+    params = {"line": text if len(text) <= 90 else text[:89].rstrip() + "…", "clickbait": list(info.clickbait)}
+    mark = (Mark(first.start, first.end),)
+    if info.clickbait:
+        return CheckResult("opening_line", "bad", info.to_dict(), "opening_line.clickbait", params, mark)
+    if info.all_caps and info.words > 1:
+        return CheckResult("opening_line", "ok", info.to_dict(), "opening_line.all_caps", params, mark)
+    return CheckResult("opening_line", "good", info.to_dict(), "opening_line.good", params)
 
 
 def emoji_density(doc: Document, paper: Paper) -> CheckResult:
@@ -360,4 +391,4 @@ def emoji_density(doc: Document, paper: Paper) -> CheckResult:
     return CheckResult("emoji_density", rating, per_100, key, params, tuple(Mark(s, e) for s, e, _ in long_runs))
 
 
-CHECKS = (post_length, hashtags, mentions, links, call_to_action, emoji_density)
+CHECKS = (post_length, hashtags, mentions, links, call_to_action, emoji_density, opening_line)

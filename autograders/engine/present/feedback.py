@@ -60,3 +60,9 @@ def message(key: str, params: Mapping[str, Any] | None = None, lang: str = "id")
 def label(key: str, lang: str = "id") -> str:
     """A short UI label (check names, rating names) from the same catalogue."""
     return message(key, None, lang)
+
+
+def has_message(key: str, lang: str = "id") -> bool:
+    """Whether the catalogue of ``lang`` (or the Indonesian one it falls back to) holds ``key``."""
+    lang = lang if lang in FEEDBACK_LANGUAGES else "id"
+    return key in catalogue(lang) or key in catalogue("id")

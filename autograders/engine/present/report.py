@@ -12,7 +12,7 @@ from typing import Any
 
 from ..checks import RATING_ORDER, CheckResult, section_score
 from ..parse.document import Document
-from .feedback import label, message
+from .feedback import has_message, label, message
 
 
 @dataclass
@@ -21,8 +21,21 @@ class Section:
     checks: list[CheckResult]
 
     @property
-    def score(self) -> int:
+    def score(self) -> int | None:
+        """0–100, or None (*tidak berlaku*) when too few checks apply (:func:`~autograders.engine.checks.section_score`)."""
         return section_score(self.checks)
+
+
+def score_text(score: int | None, lang: str) -> str:
+    """A section score as the reader sees it: "86/100", or "tidak berlaku" when the section has none."""
+    return label("section.no_score", lang) if score is None else f"{score}/100"
+
+
+def words_text(stats: dict[str, Any], lang: str) -> str:
+    """The draft's word counts, named: all words, and the body words (*kata isi*) when they differ."""
+    if stats.get("body_words", stats["words"]) == stats["words"]:
+        return message("report.words", {"words": stats["words"]}, lang)
+    return message("report.words_and_body", {"words": stats["words"], "body_words": stats["body_words"]}, lang)
 
 
 @dataclass
@@ -46,7 +59,19 @@ class Report:
     def message(self, result: CheckResult) -> str:
         return message(result.key, result.params, self.feedback_lang)
 
-    def check_dict(self, result: CheckResult) -> dict[str, Any]:
+    def message_groups(self, sections: list[Section] | None = None) -> dict[str, list[CheckResult]]:
+        """Checks that say the same thing, shown once: the id of the first check with a given rating and message
+        (in report order) -> every check with that rating and message. A missing keyphrase makes eight checks
+        ``bad`` with one message; the reader sees it once."""
+        groups: dict[str, list[CheckResult]] = {}
+        first: dict[tuple[str, str], str] = {}
+        for section in self.sections if sections is None else sections:
+            for check in section.checks:
+                lead = first.setdefault((check.rating, self.message(check)), check.id)
+                groups.setdefault(lead, []).append(check)
+        return groups
+
+    def check_dict(self, result: CheckResult, same_as: str | None = None) -> dict[str, Any]:
         value = result.value
         if isinstance(value, tuple):
             value = list(value)
@@ -56,44 +81,62 @@ class Report:
             "score": result.score,
             "value": value,
             "message": self.message(result),
+            "same_message_as": same_as,
             "marks": [mark.to_dict() for mark in result.marks],
         }
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {"lang": self.lang, "stats": dict(self.stats)}
+        lead_of = {c.id: lead for lead, members in self.message_groups().items() for c in members if c.id != lead}
         for section in self.sections:
-            out[section.name] = {"score": section.score, "checks": [self.check_dict(c) for c in section.checks]}
+            out[section.name] = {"score": section.score,
+                                 "checks": [self.check_dict(c, lead_of.get(c.id)) for c in section.checks]}
         if self.notices:
             out["notices"] = [message(key, None, self.feedback_lang) for key in self.notices]
         return out
 
     # ------------------------------------------------------------------ text
     def problems(self) -> list[tuple[Section, CheckResult]]:
-        """Every applicable check, worst first (bad, then ok, then good), section order kept within a rating."""
-        rows = [(s, c) for s in self.sections for c in s.checks if c.rating != "na"]
+        """Every applicable check, worst first (bad, then ok, then good), section order kept within a rating;
+        a check that repeats an earlier check's message (:meth:`message_groups`) is left out."""
+        leads = self.message_groups()
+        rows = [(s, c) for s in self.sections for c in s.checks if c.rating != "na" and c.id in leads]
         return sorted(rows, key=lambda row: (RATING_ORDER[row[1].rating], row[1].score))
+
+    def group_name(self, members: list[CheckResult]) -> str:
+        """What a line of the report is about: the check's name, or the names (or the group's label) of the
+        checks that share one message."""
+        lang = self.feedback_lang
+        if len(members) == 1:
+            return label(f"check.{members[0].id}", lang)
+        group_key = f"group.{members[0].key}"
+        if has_message(group_key, lang):
+            return message("report.group", {"label": label(group_key, lang), "count": len(members)}, lang)
+        return ", ".join(label(f"check.{c.id}", lang) for c in members)
 
     def to_text(self, width: int = 88) -> str:
         """A readable report, worst problems first, lines wrapped at ``width``. Under each problem (not under
-        what is already good) the trainee's own words it points at, with the suggested replacement if any."""
+        what is already good) the trainee's own words it points at, with the suggested replacement if any.
+        Checks that share a message are shown once."""
         lang = self.feedback_lang
         symbol = {"bad": "✗", "ok": "!", "good": "✓"}
         lines = [label("report.title", lang)]
         stats = self.stats
         lines.append(message("report.stats", {
-            "words": stats["words"], "sentences": stats["sentences"], "paragraphs": stats["paragraphs"],
+            "words_text": words_text(stats, lang), "sentences": stats["sentences"], "paragraphs": stats["paragraphs"],
             "lang": label(f"language.{self.lang}", lang)}, lang))
         for key in self.notices:
             lines.append("  " + message(key, None, lang))
         lines.append(" · ".join(
-            f"{label('section.' + s.name, lang)}: {s.score}/100" for s in self.sections))
+            f"{label('section.' + s.name, lang)}: {score_text(s.score, lang)}" for s in self.sections))
+        groups = self.message_groups()
         current = None
         for section, result in self.problems():
             if result.rating != current:
                 current = result.rating
                 lines.append("")
                 lines.append(label(f"rating.heading.{current}", lang))
-            name = label(f"check.{result.id}", lang)
+            name = self.group_name(groups[result.id])
             lines.extend(textwrap.wrap(f"{symbol[result.rating]} {name}: {self.message(result)}", width,
                                        initial_indent="  ", subsequent_indent="    "))
             if result.rating == "good":

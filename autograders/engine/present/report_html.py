@@ -8,7 +8,7 @@ from __future__ import annotations
 import html
 
 from .feedback import label
-from .report import Report
+from .report import Report, score_text, words_text
 
 STYLE = """
 <style>
@@ -18,7 +18,7 @@ STYLE = """
 .khd-report li{margin:.25em 0;display:flex;gap:.5em;align-items:flex-start}
 .khd-dot{flex:0 0 12px;height:12px;border-radius:50%;margin-top:4px}
 .khd-dot.good{background:#2e7d32}.khd-dot.ok{background:#f9a825}.khd-dot.bad{background:#c62828}.khd-dot.na{background:#bdbdbd}
-.khd-score{font-weight:600}
+.khd-score{font-weight:600}.khd-score.khd-na{font-weight:400;color:#555}
 .khd-text{border:1px solid #ddd;padding:.6em;border-radius:4px;max-height:24em;overflow:auto;background:#fafafa}
 .khd-text mark.khd-bad{background:#ffcdd2}.khd-text mark.khd-ok{background:#fff3c4}
 .khd-small{color:#555;font-size:12px}
@@ -26,31 +26,29 @@ STYLE = """
 """
 
 
-NOT_APPLICABLE = {"id": "tidak berlaku", "en": "not applicable"}
-
-
-def score_text(score: int | None, lang: str = "id") -> str:
-    """A section score as shown: "83/100", or *tidak berlaku* for a section none of whose checks apply (null)."""
-    return NOT_APPLICABLE.get(lang, NOT_APPLICABLE["id"]) if score is None else f"{score}/100"
-
-
 def render_checks(report: Report, section_names: tuple[str, ...] = ("readability", "seo", "genre"),
                   show_good: bool = True) -> str:
+    """Each section's score (or *tidak berlaku*) and its applicable checks, worst first; checks that share one
+    message (:meth:`Report.message_groups`) are one item naming them all (``data-checks`` lists their ids)."""
     lang = report.feedback_lang
+    shown = [s for s in report.sections if s.name in section_names]
+    groups = report.message_groups(shown)
     parts = []
-    for section in report.sections:
-        if section.name not in section_names:
-            continue
+    for section in shown:
+        score = section.score
+        css = "khd-score" if score is not None else "khd-score khd-na"
         parts.append(f"<h4>{html.escape(label('section.' + section.name, lang))} "
-                     f"<span class='khd-score'>{html.escape(score_text(section.score, lang))}</span></h4><ul>")
+                     f"<span class='{css}'>{html.escape(score_text(score, lang))}</span></h4><ul>")
         ordered = sorted(section.checks, key=lambda c: ({"bad": 0, "ok": 1, "good": 2, "na": 3}[c.rating]))
         for check in ordered:
-            if check.rating == "na" or (check.rating == "good" and not show_good):
+            if check.rating == "na" or (check.rating == "good" and not show_good) or check.id not in groups:
                 continue
-            name = html.escape(label(f"check.{check.id}", lang))
+            members = groups[check.id]
+            name = html.escape(report.group_name(members))
             text = html.escape(report.message(check))
             rating = html.escape(label(f"rating.{check.rating}", lang))
-            parts.append(f"<li data-check='{html.escape(check.id)}' data-rating='{check.rating}'>"
+            ids = html.escape(" ".join(c.id for c in members))
+            parts.append(f"<li data-check='{html.escape(check.id)}' data-rating='{check.rating}' data-checks='{ids}'>"
                          f"<span class='khd-dot {check.rating}' title='{rating}'></span>"
                          f"<span><b>{name}</b>: {text}</span></li>")
         parts.append("</ul>")
@@ -62,8 +60,8 @@ def render_report(report: Report, section_names: tuple[str, ...] = ("readability
     lang = report.feedback_lang
     stats = report.stats
     header = html.escape(
-        f"{stats['words']} kata · {stats['sentences']} kalimat · {stats['paragraphs']} paragraf" if lang == "id"
-        else f"{stats['words']} words · {stats['sentences']} sentences · {stats['paragraphs']} paragraphs")
+        f"{words_text(stats, lang)} · {stats['sentences']} kalimat · {stats['paragraphs']} paragraf" if lang == "id"
+        else f"{words_text(stats, lang)} · {stats['sentences']} sentences · {stats['paragraphs']} paragraphs")
     body = [STYLE, "<div class='khd-report'>", f"<div class='khd-small'>{header}</div>",
             render_checks(report, section_names)]
     if highlight and report.document.text.strip():
