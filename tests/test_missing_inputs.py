@@ -115,3 +115,17 @@ def test_keyphrase_in_subheadings_without_subheadings_at_the_length_edge(words, 
     report = analyze(text, lang="id", keyphrase="posyandu")
     assert report.stats["body_words"] == words
     assert report.check("keyphrase_in_subheadings").rating == rating
+
+
+@pytest.mark.parametrize("keyphrase,slug,rating", [
+    ("kantor kecamatan", "kantor-kecamatan", "good"),
+    ("kantor kecamatan", "kantor-desa", "ok"),             # two words: all are needed
+    ("kantor kecamatan", "layanan-desa", "bad"),           # none: a permanent slug that misses the topic
+    ("layanan kantor kecamatan", "layanan-kantor", "good"),  # three words: more than half is enough (as Yoast)
+    ("layanan kantor kecamatan", "layanan-desa", "ok"),      # a third is not
+    ("layanan kantor kecamatan sukamaju", "layanan-kantor", "ok"),  # exactly half is not more than half
+])
+def test_keyphrase_in_slug_share_edges(keyphrase, slug, rating):
+    check = analyze("Warga datang ke kantor kecamatan pagi ini.", lang="id", keyphrase=keyphrase, slug=slug).check(
+        "keyphrase_in_slug")
+    assert check.rating == rating, check.key

@@ -282,23 +282,45 @@ def compare(drafts: list[Draft], yoast: dict, ours: list[dict]) -> tuple[dict, l
     return per_check, disagreements
 
 
-def print_report(per_check, disagreements, reasons, speed) -> None:
+def agreement(per_check: dict) -> tuple[int, int]:
+    """(checks rated the same, checks compared) over every draft."""
+    return sum(s for s, _ in per_check.values()), sum(t for _, t in per_check.values())
+
+
+def unexplained(disagreements: list[dict], reasons: dict) -> list[dict]:
+    """Disagreements without a line in reasons.tsv: an accident to fix in the engine, or a choice to explain."""
+    return [d for d in disagreements if (d["paper"], d["check"]) not in reasons]
+
+
+def stale_reasons(disagreements: list[dict], reasons: dict, drafts: list[Draft]) -> list[tuple[str, str]]:
+    """Lines of reasons.tsv (for the drafts compared) whose disagreement no longer happens."""
+    compared = {d.name for d in drafts}
+    found = {(d["paper"], d["check"]) for d in disagreements}
+    return sorted(key for key in reasons if key[0] in compared and key not in found)
+
+
+def print_report(per_check, disagreements, reasons, speed, stale=()) -> None:
     print("\nKesesuaian per pemeriksaan (peringkat sama / jumlah naskah)")
     print(f"{'pemeriksaan':34} {'sama':>5} {'total':>5} {'persen':>7}")
     for check_id in sorted(per_check):
         same, total = per_check[check_id]
         print(f"{check_id:34} {same:5d} {total:5d} {100 * same / total:6.1f}%")
-    total_same = sum(s for s, _ in per_check.values())
-    total_all = sum(t for _, t in per_check.values())
+    total_same, total_all = agreement(per_check)
     if total_all:
         print(f"{'SEMUA':34} {total_same:5d} {total_all:5d} {100 * total_same / total_all:6.1f}%")
-    print(f"\nPerbedaan ({len(disagreements)})")
+    missing = unexplained(disagreements, reasons)
+    print(f"\nPerbedaan ({len(disagreements)}; {len(disagreements) - len(missing)} disengaja dengan alasan, "
+          f"{len(missing)} tanpa alasan)")
     for item in disagreements:
         reason = reasons.get((item["paper"], item["check"]), MISSING_REASON)
         print(f"- {item['paper']} · {item['check']}: Yoast={item['yoast']} | kita={item['ours']}")
         print(f"    Yoast : {item['yoast_text']}")
         print(f"    Kita  : {item['our_message']}")
         print(f"    Alasan: {reason}")
+    if stale:
+        print(f"\nAlasan usang di reasons.tsv (perbedaannya sudah tidak ada; hapus barisnya): {len(stale)}")
+        for paper, check in stale:
+            print(f"- {paper} · {check}")
     print("\nKecepatan")
     print(f"  median per analisis, mesin kita (Python): {speed['ours_ms']:.1f} ms")
     print(f"  median per analisis, Yoast (Node, hangat): {speed['yoast_ms']:.1f} ms")
@@ -337,7 +359,8 @@ def main(argv: list[str] | None = None) -> int:
         "process_ours_ms": process_ours,
         "process_yoast_ms": process_yoast,
     }
-    print_report(per_check, disagreements, load_reasons(), speed)
+    reasons = load_reasons()
+    print_report(per_check, disagreements, reasons, speed, stale_reasons(disagreements, reasons, drafts))
     if args.json:
         args.json.write_text(json.dumps({"agreement": per_check, "disagreements": disagreements,
                                          "speed": speed, "yoast": yoast}, ensure_ascii=False, indent=2),

@@ -241,12 +241,15 @@ def keyphrase_in_slug(doc: Document, paper: Paper) -> CheckResult:
         return CheckResult("keyphrase_in_slug", "bad", False, "keyphrase_in_slug.no_slug")
     from ..parse.words import tokenize
 
+    cfg = doc.language.threshold("keyphrase_in_slug")
     stems = _stems(doc, paper)
     words = tokenize(slug.replace("-", " ").replace("_", " "))
     found = set(kp.word_stems(words, doc.language))
     share = sum(1 for s in stems if s in found) / len(stems) if stems else 0
-    rating = "good" if share == 1 else "ok" if share >= 0.5 else "bad"
-    return CheckResult("keyphrase_in_slug", rating, share == 1, f"keyphrase_in_slug.{rating}", {"slug": slug, "keyphrase": paper.keyphrase})
+    enough = share > 0.5 if len(stems) >= cfg["long_keyphrase_words"] else share == 1
+    rating = "good" if enough else "ok" if share > 0 else "bad"
+    key = "keyphrase_in_slug.most" if rating == "good" and share < 1 else f"keyphrase_in_slug.{rating}"
+    return CheckResult("keyphrase_in_slug", rating, share == 1, key, {"slug": slug, "keyphrase": paper.keyphrase})
 
 
 def keyphrase_in_image_alt(doc: Document, paper: Paper) -> CheckResult:
