@@ -164,9 +164,9 @@ def test_every_flag_region_pair_matches_reference(reference):
 
 
 def test_every_listed_tld_is_a_url_for_the_reference(reference):
-    from autograders.engine.measure.x_length import _tlds
+    from autograders.engine.measure.x_urls import tlds
 
-    texts = [f"lihat contoh.{tld} ya" for tld in _tlds()]
+    texts = [f"lihat contoh.{tld} ya" for tld in sorted(tlds())]
     expected = [r["weightedLength"] for r in reference(texts)]
     assert [x_weighted_length(t) for t in texts] == expected
 
@@ -275,3 +275,161 @@ def test_thread_numbering_width_grows_past_nine_parts():
     assert len(parts) >= 10
     assert parts[-1].endswith(f" {len(parts)}/{len(parts)}")
     assert all(x_weighted_length(p) <= 60 for p in parts)
+
+
+# ------------------------------------------------------------------ generated posts (every one exact)
+
+ZWJ, VS15, VS16, KEYCAP = "\u200d", "\ufe0e", "\ufe0f", "\u20e3"
+SKINS = [chr(c) for c in range(0x1F3FB, 0x1F400)]
+PEOPLE = ["\U0001f468", "\U0001f469", "\U0001f466", "\U0001f467", "\U0001f9d1", "\U0001f474", "\U0001f475"]
+# Known ZWJ sequences: Emoji 11 ones (one unit for the reference) and newer ones (counted per member there).
+KNOWN_ZWJ = [
+    "👨‍👩‍👧‍👦", "👨‍👩‍👧", "👩‍👩‍👦‍👦", "👨‍👨‍👧‍👧", "👩‍👦", "👨‍👧‍👦", "👩‍❤️‍👨", "👨‍❤️‍👨", "👩‍❤️‍💋‍👩", "👨‍❤️‍💋‍👨",
+    "👩🏽‍⚕️", "👨🏿‍🌾", "👩‍💻", "👨🏻‍🚀", "👩🏾‍🔧", "👨‍🦰", "👩🏼‍🦳", "👮‍♀️", "👮🏾‍♂️", "🏃‍♂️", "🏋️‍♀️", "🏋🏽‍♂️",
+    "⛹️‍♂️", "🕵️‍♀️", "🤼‍♀️", "👯‍♂️", "🧟‍♂️", "🧞‍♀️", "🦸🏽‍♀️", "🏳️‍🌈", "🏴‍☠️", "👁‍🗨", "👁️‍🗨️",
+    # newer than Emoji 11
+    "🧑‍🤝‍🧑", "🧑🏽‍🤝‍🧑🏻", "🐕‍🦺", "🏳️‍⚧️", "❤️‍🔥", "❤️‍🩹", "😮‍💨", "😵‍💫", "🧑‍💻", "🧑🏿‍⚕️", "🐻‍❄️", "🧔‍♀️",
+    "👨‍🦯", "👩‍🦽", "🫱🏻‍🫲🏿", "🐦‍⬛", "👨‍👩‍👧‍👦‍👦", "👩‍👩‍👩", "👨‍❤‍👨", "👩‍❤️‍💋‍👨🏽",
+]
+TEXT_BITS = ["Halo warga", "Layanan KTP buka", "pukul 08.00", "日本語のお知らせ", "중요 공지", "中文通知", "ประกาศ",
+             "Пресс-релиз", "إعلان", "a", "x1", ".", ",", "!", "?", ":", ";", "…", "—", "“", "”", "(", ")", "é",
+             "e\u0301", "ñ", "#Sukamaju", "#LayananPublik", "@humas", "@DinkesSukamaju", "$BBRI", "100%", "©", "®",
+             "™", "‼", "\u00a0", "\u2009", "\u3000", "\u200b", "\u200c", ZWJ, VS15, VS16, "\n", "\n\n", "  ", " ", " "]
+TLD_SAMPLE = ["com", "go.id", "id", "co.id", "org", "net", "info", "co", "io", "ac.id", "or.id", "desa.id", "xyz",
+              "app", "dev", "gov", "int", "uk", "co.uk", "jp", "рф", "中国", "xn--p1ai", "museum", "travel", "zz",
+              "qq", "comx", "c0m", "museu"]
+PATH_BITS = ["/", "berita", "2027", "-", "_", ".", "(1)", "(a(b)c)", "(", ")", "!", "*", "'", ";", ":", "=", "+",
+             ",", "$", "%20", "#", "[x]", "~", "@", "|", "&", "é", "–", "файл", "..", "/(", "/)"]
+QUERY_BITS = ["?", "ref=x", "&", "utm_source=twitter", "a", "(", ")", "!", "?", ".", ",", "#top", "~", "|", "=",
+              "-", "_", "/", "%3D", "'"]
+BEFORE_BITS = ["", " ", "\n", "(", "“", "-", "_", ".", "/", "@", "#", "$", "a", "1", ":", "👨", "日", "\u202a"]
+
+
+def _emoji_pool() -> list[str]:
+    from autograders.engine.measure import emoji
+
+    return [chr(c) for start, end in emoji.ranges("Emoji") for c in range(start, end + 1) if c > 0x7F]
+
+
+def _random_label(rng) -> str:
+    alphabet = "abcdefghijklmnopqrstuvwxyz0123456789"
+    kind = rng.random()
+    if kind < 0.7:
+        label = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 12)))
+        if rng.random() < 0.25:
+            label = label[: len(label) // 2] + rng.choice("-_") + label[len(label) // 2:]
+        return label
+    if kind < 0.85:
+        return rng.choice(["sukamaju", "kemenkes", "www", "t", "bit", "lapor", "pemkab-sukamaju", "dinas_kesehatan"])
+    if kind < 0.95:
+        return rng.choice(["müller", "ñandú", "пример", "日本", "例え", "b\u00fccher", "x" * 70, "a--b", "-a", "a-"])
+    return rng.choice(["👨", "🇮🇩", "a👍b", "日本語"])
+
+
+def _random_url(rng) -> str:
+    parts = []
+    roll = rng.random()
+    if roll < 0.45:
+        parts.append(rng.choice(["https://", "http://", "HTTPS://", "Http://", "https:/", "ftp://"]))
+    if rng.random() < 0.15:
+        return rng.choice(["https://t.co/", "http://t.co/", "t.co/"]) + "".join(
+            rng.choice("AbC123xyz") for _ in range(rng.choice([5, 10, 39, 40, 41, 45]))) + rng.choice(
+            ["", "?x=1", "/more", "!", ".", "?a=(b)"])
+    labels = [_random_label(rng) for _ in range(rng.choice([1, 1, 1, 2, 2, 3, 5]))]
+    parts.append(".".join(labels) + "." + rng.choice(TLD_SAMPLE))
+    if rng.random() < 0.1:
+        parts.append(":" + str(rng.choice([80, 443, 8443, 0])) + rng.choice(["", "x"]))
+    if rng.random() < 0.55:
+        parts.append("/" + "".join(rng.choice(PATH_BITS) for _ in range(rng.randint(0, 6))))
+    if rng.random() < 0.25:
+        parts.append("?" + "".join(rng.choice(QUERY_BITS) for _ in range(rng.randint(0, 6))))
+    if rng.random() < 0.1:
+        parts.insert(0, rng.choice(["humas@", "user.name@", "a@b."]))
+    return rng.choice(BEFORE_BITS) + "".join(parts) + rng.choice(["", "", ".", ",", ")", "!", "?", "…", "👍", "日"])
+
+
+def _random_emoji(rng, pool: list[str]) -> str:
+    from autograders.engine.measure.x_emoji import regions
+
+    roll = rng.randrange(12)
+    if roll == 0:
+        return rng.choice(KNOWN_ZWJ)
+    if roll == 1:  # a random ZWJ chain, valid or not
+        return ZWJ.join(rng.choice(PEOPLE + pool[:300] + ["❤️", "💋", "♀️", "♂️", "⚕️", "🦰"])
+                        + rng.choice(["", "", VS16, rng.choice(SKINS)]) for _ in range(rng.randint(2, 5)))
+    if roll == 2:  # a listed flag
+        code = rng.choice(sorted(regions()))
+        return "".join(chr(0x1F1E6 + ord(ch) - ord("A")) for ch in code)
+    if roll == 3:  # any pair of regional indicators, or one alone, or three
+        return "".join(chr(0x1F1E6 + rng.randrange(26)) for _ in range(rng.choice([1, 2, 2, 3])))
+    if roll == 4:  # subdivision flags, valid or not
+        code = rng.choice(["gbeng", "gbsct", "gbwls", "gbnir", "usca", "idjk"])
+        return "🏴" + "".join(chr(0xE0000 + ord(ch)) for ch in code) + rng.choice(["\U000e007f", "\U000e007f", ""])
+    if roll == 5:  # skin tones on anything
+        return rng.choice(pool + PEOPLE) + rng.choice(["", VS16]) + rng.choice(SKINS)
+    if roll == 6:  # keycaps
+        return rng.choice("0123456789#*aX") + rng.choice(["", VS16, VS15]) + KEYCAP
+    if roll == 7:  # variation selectors
+        return rng.choice(pool + ["©", "®", "™", "‼", "a", "1", "#", "❤", "☺", "✈", "⚕"]) + rng.choice([VS16, VS15])
+    if roll == 8:  # lone modifiers and joiners
+        return rng.choice([ZWJ, VS16, VS15, KEYCAP, rng.choice(SKINS), "\U000e007f"])
+    return rng.choice(pool)
+
+
+def generated_posts(seed: int, count: int) -> list[str]:
+    import random
+
+    rng = random.Random(seed)
+    pool = _emoji_pool()
+    posts = []
+    for _ in range(count):
+        bits = []
+        for _ in range(rng.randint(1, 16)):
+            roll = rng.random()
+            if roll < 0.45:
+                bits.append(_random_emoji(rng, pool))
+            elif roll < 0.8:
+                bits.append(rng.choice(TEXT_BITS))
+            else:
+                bits.append(_random_url(rng))
+            if rng.random() < 0.5:
+                bits.append(rng.choice([" ", "", "\n"]))
+        post = "".join(bits)
+        if rng.random() < 0.1:
+            post = unicodedata.normalize("NFD", post)
+        posts.append(post)
+    return posts
+
+
+@pytest.mark.parametrize("seed", [11, 12, 13])
+def test_generated_posts_equal_twitter_text(seed, reference):
+    """Hundreds of generated posts mixing ZWJ sequences (Emoji 11 and newer), flags (listed, unlisted, lone,
+    subdivisions), skin tones, keycaps, variation selectors, CJK and other scripts, URLs (protocols, ports, paths
+    with brackets, queries, t.co, IDN and punycode, e-mail look-alikes) and text around them: every weight exact."""
+    posts = generated_posts(seed, 400)
+    expected = reference(posts)
+    wrong = [(post, x_weighted_length(post), e["weightedLength"]) for post, e in zip(posts, expected)
+             if x_weighted_length(post) != e["weightedLength"]]
+    assert wrong == [], wrong[:5]
+    assert [x_is_valid(p) for p in posts] == [e["valid"] for e in expected]
+
+
+def test_the_generator_covers_every_kind_of_unit():
+    """The generated posts really contain what they are meant to mix."""
+    posts = "\n".join(generated_posts(11, 400))
+    for needle in [ZWJ, VS16, VS15, KEYCAP, "\U000e007f", "https://", "t.co/", "日本", "(a(b)c)", "?"]:
+        assert needle in posts, needle
+    assert sum(1 for seq in KNOWN_ZWJ if seq in posts) >= 20
+    assert sum(1 for ch in posts if 0x1F3FB <= ord(ch) <= 0x1F3FF) >= 50
+    assert sum(1 for ch in posts if 0x1F1E6 <= ord(ch) <= 0x1F1FF) >= 100
+
+
+def test_every_emoji_11_zwj_sequence_is_one_unit_and_newer_ones_are_not(reference):
+    from autograders.engine.measure.x_emoji import MAX_UNIT, table
+
+    units = sorted(u for u in table().units if ZWJ in u)
+    assert max(len(u) for u in table().units) <= MAX_UNIT
+    assert [r["weightedLength"] for r in reference(units)] == [2] * len(units) == [x_weighted_length(u) for u in units]
+    newer = [s for s in KNOWN_ZWJ[KNOWN_ZWJ.index("🧑‍🤝‍🧑"):]]
+    assert [x_weighted_length(s) for s in newer] == [r["weightedLength"] for r in reference(newer)]
+    assert all(x_weighted_length(s) > 2 for s in newer)
