@@ -1,6 +1,8 @@
 """Language-independent data the engine reads: platform limits and norms (``platforms.json`` — add a platform
-there), the Fry graph (``fry_graph.json``), title font metrics, the top-level domains X recognises and the flag
-regions X counts as one emoji. Every file was written by the project from the public facts its header cites."""
+there), the Fry graph (``fry_graph.json``), title font metrics, the top-level domains X recognises, the flag
+regions X counts as one emoji, and the emoji sequences X counts as one unit (``x_emoji_units.txt``, written by
+``tools/make_x_emoji_units.py`` from the pinned twitter-text's answers). Every file was written by the project
+from the public facts its header cites."""
 from pathlib import Path
 
 DATA_DIR = Path(__file__).resolve().parent
