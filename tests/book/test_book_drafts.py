@@ -22,9 +22,6 @@ MODULES = sorted((REPO / "book").glob("0*.md"))
 EXPLAINED_OK = {
     # "Laporan mungkin masih menyarankan frasa kunci di teks alternatif gambar. Di sini, penilaian Anda diperlukan."
     "04-seo": {"keyphrase_in_image_alt"},
-    # "Jika laporan membaca baris nomor itu sebagai judul …, saran itu keliru": the engine took the release-number
-    # line for the headline (issue 14, engine-judgements); once that lands this entry is unused.
-    "06-siaran-pers": {"pr_headline"},
 }
 
 
