@@ -122,9 +122,14 @@ def test_seo_is_skipped_for_posts():
 
 
 def test_trainee_text_is_escaped_in_html():
-    report = post("Daftar <script>alert(1)</script> di https://bit.ly/x #LayananPublik", "x")
+    # Read as plain text on purpose, so the markup stays in the text and must be escaped.
+    report = post("Daftar <script>alert(1)</script> di https://bit.ly/x #LayananPublik", "x", fmt="text")
     html = report.highlighted_html()
     assert "<script>" not in html and "&lt;script&gt;" in html
+    # Detected as usual, the script is markup: it never reaches the text a reader sees.
+    detected = post("Daftar <script>alert(1)</script> di https://bit.ly/x #LayananPublik", "x")
+    assert "alert" not in detected.document.text and "<" not in detected.highlighted_html().replace("<mark", "")\
+        .replace("</mark>", "")
 
 
 def test_cli_stdin_x_and_unknown_platform():

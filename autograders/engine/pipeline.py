@@ -129,4 +129,6 @@ def analyze(
         notices.append("notice.empty")
     elif empty:
         notices.append("notice.no_words")
+    if doc.hidden:
+        notices.append("notice.hidden_content")
     return Report(document=doc, stats=statistics(doc, paper), sections=sections, feedback_lang=feedback_lang, notices=notices)

@@ -16,6 +16,8 @@ Codes:
 ``code_cell_added``      a code cell the trainee added (it is never run by our grader)
 ``code_in_answer``       a fenced code block or ``<script>`` in an answer cell (removed before scoring, never run)
 ``duplicate_cell_id``    two cells share a cell id or an nbgrader ``grade_id`` (the first one is graded)
+``hidden_content``       an answer cell holds text its reader cannot see (HTML comment, ``hidden``,
+                         ``display:none`` …); it is left out of the text every criterion judges
 =======================  =================================================================================
 """
 from __future__ import annotations
@@ -24,6 +26,7 @@ import hashlib
 from dataclasses import dataclass
 from typing import Any, Iterable, Mapping
 
+from ..engine.parse.markup import hidden_content
 from .notebook import grade_id, graded_cells, has_code, meta, source
 
 MESSAGES = {
@@ -36,6 +39,8 @@ MESSAGES = {
     "code_cell_added": "Ada sel kode tambahan (sel {cells}); kode peserta tidak pernah dijalankan oleh penilai.",
     "code_in_answer": "Ada kode di dalam jawaban ({cells}); kode dibuang sebelum penilaian dan tidak dijalankan.",
     "duplicate_cell_id": "Ada id sel ganda ({cells}); hanya sel pertama yang dinilai.",
+    "hidden_content": "Ada teks tersembunyi di dalam jawaban ({cells}): komentar HTML, elemen hidden, atau gaya yang "
+                      "menyembunyikan teks. Teks itu tidak terlihat oleh pembaca dan tidak dinilai.",
 }
 META_KEYS = ("grade", "solution", "locked", "task")
 
@@ -156,6 +161,10 @@ def find_flags(submission: Mapping[str, Any], release: Mapping[str, Any], answer
             code_answers.append(gid)
     if code_answers:
         flags.append(make_flag("code_in_answer", code_answers))
+
+    hidden_answers = [gid for gid in answer_ids if gid in submitted and hidden_content(source(submitted[gid]))]
+    if hidden_answers:
+        flags.append(make_flag("hidden_content", hidden_answers))
 
     cell_ids = [str(c.get("id")) for c in submission.get("cells", []) if c.get("id")]
     grade_ids = [grade_id(c) or "" for _, c in graded_cells(submission)]

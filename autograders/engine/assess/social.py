@@ -18,7 +18,6 @@ import unicodedata
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Mapping
-from urllib.parse import urlsplit
 
 
 from ..checks import CheckResult, Mark
@@ -26,6 +25,7 @@ from ..parse.document import Document
 from ..data import DATA_DIR
 from ..languages import Language, read_list
 from ..measure import emoji
+from ..measure.links import link_verdict, looks_government
 from ..measure.lexicon import root_words
 from ..paper import Paper
 from ..measure.x_length import MAX_WEIGHTED_LENGTH, split_x_thread, x_weighted_length
@@ -179,12 +179,6 @@ def _links(doc: Document, text: str) -> list[str]:
     return hrefs
 
 
-def _host(href: str) -> str:
-    parts = urlsplit(href if "://" in href else "https://" + href)
-    host = parts.netloc.lower().split("@")[-1].split(":")[0]
-    return host[4:] if host.startswith("www.") else host
-
-
 # ----------------------------------------------------------------------------------------------- checks
 def _rules(paper: Paper) -> Mapping[str, Any]:
     return platform_rules(paper.platform)
@@ -306,20 +300,27 @@ def mentions(doc: Document, paper: Paper) -> CheckResult:
 
 
 def links(doc: Document, paper: Paper) -> CheckResult:
+    """Links residents can trust, judged by :func:`autograders.engine.measure.links.link_verdict` (the one rule of
+    what is official): a lookalike, a disguised address (``https://go.id@evil.com``) or a site that looks like a
+    government one but is not official is ``bad``; so is a search-results page; a shortener or ``http://`` is
+    ``ok``."""
     rules = _rules(paper)
-    data = platform_data()
     hrefs = _links(doc, post_text(doc))
     params: dict[str, Any] = {"platform": rules["name"], "count": len(hrefs)}
     if not hrefs:
         return CheckResult("links", "na", [], "links.none", params)
     marks_for = lambda h: tuple(Mark(w.start, w.end) for w in doc.words if w.text == h)  # noqa: E731
-    for href in hrefs:
-        host = _host(href)
-        looks_government = any(marker in host for marker in data["government_host_markers"])
-        if looks_government and not (host.endswith(".go.id") or host == "go.id"):
-            params.update(link=href, host=host)
+    verdicts = [(href, link_verdict(href)) for href in hrefs]
+    for href, verdict in verdicts:
+        if verdict.reason in ("lookalike", "userinfo") or (
+                not verdict.official and verdict.reason != "shortener" and looks_government(verdict.host)):
+            params.update(link=href, host=verdict.host)
             return CheckResult("links", "bad", hrefs, "links.not_go_id", params, marks_for(href))
-    shortened = [h for h in hrefs if _host(h) in data["link_shorteners"]]
+    searches = [href for href, verdict in verdicts if verdict.reason == "search_page"]
+    if searches:
+        params.update(link=searches[0])
+        return CheckResult("links", "bad", hrefs, "links.search_page", params, marks_for(searches[0]))
+    shortened = [href for href, verdict in verdicts if verdict.reason == "shortener"]
     if shortened:
         params.update(link=shortened[0])
         return CheckResult("links", "ok", hrefs, "links.shortened", params, marks_for(shortened[0]))

@@ -4,6 +4,10 @@
 paragraphs, list items), sentences, words, links (internal or outbound, given the page URL) and images with alt
 text. ``Document.text`` is the draft's plain text (blocks joined by blank lines); every block, sentence and word
 keeps its ``start``/``end`` offsets into it, so a check can point at exactly what it means.
+
+``Document.text`` is what a reader sees: content hidden by markup (HTML comments, ``hidden``, ``display:none``,
+``<template>`` …; see :mod:`.markup`) is not in it, and ``Document.hidden`` lists what was left out as
+:class:`~.markup.HiddenText` (kind, excerpt).
 """
 from __future__ import annotations
 
@@ -16,7 +20,7 @@ from typing import Any, Callable, NamedTuple
 from urllib.parse import urlsplit
 
 from ..languages import Language
-from .markup import BODY_KINDS, detect_format, read_blocks
+from .markup import BODY_KINDS, HiddenText, detect_format, read_blocks
 from .sentences import split_sentences
 from .words import Word, tokenize
 
@@ -72,6 +76,7 @@ class Document:
     links: tuple[Link, ...]
     images: tuple[Image, ...]
     truncated: bool = False
+    hidden: tuple[HiddenText, ...] = ()  # content the reader does not see, left out of ``text``
     _cache: dict[str, Any] = field(default_factory=dict, repr=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
@@ -136,7 +141,8 @@ def parse(source: str, language: Language, *, fmt: str | None = None, title: str
     truncated = len(source) > MAX_CHARACTERS
     source = clean_text(source[:MAX_CHARACTERS])
     fmt = fmt or detect_format(source)
-    raw_blocks = read_blocks(source, fmt)
+    hidden: list[HiddenText] = []
+    raw_blocks = read_blocks(source, fmt, hidden)
 
     try:
         site = urlsplit(url.strip()).netloc.lower().split(":")[0] if url.strip() else ""
@@ -181,7 +187,7 @@ def parse(source: str, language: Language, *, fmt: str | None = None, title: str
         title = h1
     return Document(
         source=source, format=fmt, language=language, text="".join(pieces), title=clean_text(title).strip(),
-        blocks=tuple(blocks), links=tuple(links), images=tuple(images), truncated=truncated,
+        blocks=tuple(blocks), links=tuple(links), images=tuple(images), truncated=truncated, hidden=tuple(hidden),
     )
 
 
