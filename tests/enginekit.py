@@ -8,7 +8,7 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 GOLDEN_DIR = Path(__file__).resolve().parent / "golden"
 
 READABILITY_IDS = ("sentence_length", "paragraph_length", "subheading_distribution", "passive_voice",
-                   "transition_words", "sentence_beginnings", "text_presence")
+                   "transition_words", "sentence_beginnings", "text_presence", "prose")
 GRADE_IDS = {"id": "fry_grade", "en": "flesch_reading_ease"}
 SEO_IDS = ("keyphrase_length", "keyphrase_in_title", "keyphrase_in_introduction", "keyphrase_density",
            "keyphrase_in_meta_description", "meta_description_length", "keyphrase_in_subheadings",

@@ -18,11 +18,9 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..languages import Language, read_list
-from ..measure.lexicon import is_root
+from ..measure.predicate import is_active_verb_id as _is_active_id
 from ..parse.words import Word, tokenize
 
-_ACTIVE_PREFIXES = ("meng", "meny", "mem", "men", "me", "ber", "be")
-_VERB_SUFFIXES = ("kan", "i")
 _DI_EXCEPTIONS = "passive_di_exceptions"
 
 
@@ -69,29 +67,6 @@ def find_clickbait(text: str, language: Language) -> tuple[str, ...]:
             if match.group() and match.group() not in found:
                 found.append(match.group())
     return tuple(found)
-
-
-def _is_active_id(word: str, language: Language) -> bool:
-    w = word.lower()
-    if w in language.words("pr_headline_verbs"):
-        return True
-    if not w.isalpha() or len(w) < 5:
-        return False
-    for prefix in _ACTIVE_PREFIXES:
-        if w.startswith(prefix) and _root_after(w[len(prefix):]):
-            return True
-    if w.startswith(("di", "ter", "ke", "pe", "se")):
-        return False
-    return any(w.endswith(s) and len(w) - len(s) >= 3 and is_root(w[: -len(s)]) for s in _VERB_SUFFIXES)
-
-
-def _root_after(rest: str) -> bool:
-    """Is ``rest`` (a word after its prefix) a root, maybe with -kan/-i, or a root that lost k/p/t/s to the nasal?"""
-    candidates = [rest] + [rest[: -len(s)] for s in _VERB_SUFFIXES if rest.endswith(s) and len(rest) > len(s) + 2]
-    for c in candidates:
-        if len(c) >= 3 and (is_root(c) or any(is_root(lost + c) for lost in "kpts")):
-            return True
-    return False
 
 
 def _passive_verb(words: list[Word], language: Language) -> str | None:

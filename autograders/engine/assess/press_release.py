@@ -309,7 +309,7 @@ def lead_answers(doc: Document, start: int, end: int) -> dict[str, bool]:
 
 
 def _has_verb(words, language: Language) -> bool:
-    from .headline import _is_active_id
+    from ..measure.predicate import is_active_verb_id as _is_active_id
     from ..measure.passive import di_passive, ter_passive
 
     if language.code != "id":

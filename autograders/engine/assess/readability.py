@@ -9,6 +9,7 @@ from ..parse.document import Document
 from ..paper import Paper
 from ..measure import measurements as m
 from . import grades
+from .prose import prose
 
 
 def _pct(part: int, whole: int) -> float:
@@ -120,7 +121,7 @@ def text_presence(doc: Document, paper: Paper) -> CheckResult:
 
 
 CHECKS = (sentence_length, paragraph_length, subheading_distribution, passive_voice, transition_words,
-          sentence_beginnings, text_presence)
+          sentence_beginnings, text_presence, prose)
 
 
 def checks_for(language) -> tuple:

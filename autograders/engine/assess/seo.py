@@ -109,6 +109,13 @@ def keyphrase_count(doc: Document, paper: Paper) -> int:
     return _keyphrase_hits(doc, paper)[0]
 
 
+def keyphrase_marks(doc: Document, paper: Paper) -> tuple[Mark, ...]:
+    """The words of the body that count as keyphrase occurrences (the marks of ``keyphrase_density``)."""
+    if not paper.keyphrase.strip():
+        return ()
+    return _keyphrase_hits(doc, paper)[1]
+
+
 def _keyphrase_hits(doc: Document, paper: Paper) -> tuple[int, tuple[Mark, ...]]:
     """Occurrences in body sentences and subheadings, and the words matching a keyphrase stem.
 

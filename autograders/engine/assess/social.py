@@ -26,15 +26,14 @@ from ..data import DATA_DIR
 from ..languages import Language, read_list
 from ..measure import emoji
 from ..measure.links import link_verdict, looks_government
+from ..measure.tags import find_hashtags, find_mentions
 from ..measure.lexicon import root_words
 from ..paper import Paper
 from ..measure.x_length import MAX_WEIGHTED_LENGTH, split_x_thread, x_weighted_length
 
 PLATFORMS_FILE = DATA_DIR / "platforms.json"
 
-_HASHTAG = re.compile(r"(?<![\w&#])#([^\W_][\w]*|_[\w]*)", re.UNICODE)
 _BROKEN_TAIL = re.compile(r"[-.'’&/][^\W_]")
-_MENTION = re.compile(r"(?<![\w@.])@([\w.]+)", re.UNICODE)
 _PICTO = emoji.char_class("Extended_Pictographic")
 _RI = emoji.char_class("Regional_Indicator")
 _MODIFIER = emoji.char_class("Emoji_Modifier")[1:-1]
@@ -112,19 +111,6 @@ def measure_length(text: str, platform: str) -> int:
 def split_thread(text: str, limit: int = MAX_WEIGHTED_LENGTH, numbering: bool = True) -> list[str]:
     """Split ``text`` into X posts of at most ``limit`` weighted characters, numbered " 1/3" …, at sentences."""
     return split_x_thread(text, limit=limit, numbering=numbering)
-
-
-def find_hashtags(text: str) -> list[re.Match[str]]:
-    return list(_HASHTAG.finditer(text))
-
-
-def find_mentions(text: str) -> list[re.Match[str]]:
-    out = []
-    for m in _MENTION.finditer(text):
-        handle = m.group(1).rstrip(".")
-        if handle:
-            out.append(m)
-    return out
 
 
 def emoji_runs(text: str) -> list[tuple[int, int, int]]:

@@ -1,0 +1,209 @@
+"""What makes a text prose rather than a keyword list: measurements for the ``prose`` check.
+
+One pass over the body sentences (paragraphs, quotes, list items, table cells) of the text a reader sees. A
+sentence's *prose words* are its words and numbers, not hashtags, mentions, links or e-mail addresses (those are
+counted apart as *tags*). Measured, never judged:
+
+* **predicates** — words in sentences with a predicate (:mod:`.predicate`) against words in sentences without one
+  (*fragments*). A verbless list item, or a verbless labelled line of a notice (*Syarat: KTP orang tua, rapor.*,
+  *Info lengkap: …*), is an *item*, not a fragment: a requirements list or a list of sources inside an article is
+  normal; a text made of nothing else is not prose. A table cell counts when it holds a sentence (a glossary's
+  definitions); a verbless cell is data (a date, a place) and is left out;
+* **lists posing as sentences** — a sentence cut by commas, semicolons, pipes or bullets into at least
+  ``lists.min_segments`` pieces, most of them at most ``lists.segment_max_words`` words long, with almost no
+  function words (*KTP, KK, akta, gratis, cepat, Sukamaju*);
+* **function words** — the share of the language's function words (``stopwords.txt``) among the words;
+* **repetition** — the most frequent content word (not a function word, three letters or more) and the most
+  repeated run of ``phrase_repetition.words`` words, with where they occur;
+* **tags** — hashtags, mentions and links, and their share of all tokens.
+
+Keyphrase occurrences come from the SEO measurement (:func:`autograders.engine.assess.seo.keyphrase_count`), so
+there is one count of them. Everything is linear in the length of the draft and cached on the document.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from typing import Mapping
+
+from ..parse.document import Document, Sentence
+from ..parse.words import Word
+from .predicate import has_predicate
+from .tags import find_hashtags, find_mentions
+
+BODY = ("paragraph", "quote", "list_item", "table_cell")
+_LABEL_MAX_WORDS = 3  # "Syarat:", "Info lengkap:", "Waktu dan tempat:" open a labelled line
+_SEPARATORS = frozenset(",;|•·")
+_LINK_KINDS = ("url", "email", "domain")
+
+
+@dataclass(frozen=True)
+class ProseMeasure:
+    words: int  # prose words in body sentences
+    sentences: int  # body sentences holding prose words
+    predicate_words: int  # prose words in sentences with a predicate
+    fragment_words: int  # prose words in verbless sentences (not short items)
+    item_words: int  # prose words in verbless short list items / table cells
+    list_words: int  # prose words in sentences that are comma-separated lists
+    function_words: int  # function words among the (non-number) words
+    lexical_words: int  # words that are not numbers
+    top_word: str
+    top_word_count: int
+    content_words: int
+    top_phrase: str
+    top_phrase_count: int
+    tags: int  # hashtags + mentions + links
+    fragments: tuple[tuple[int, int], ...] = ()
+    lists: tuple[tuple[int, int], ...] = ()
+    items: tuple[tuple[int, int], ...] = ()
+    no_function_sentences: tuple[tuple[int, int], ...] = ()
+    top_word_spans: tuple[tuple[int, int], ...] = ()
+    top_phrase_spans: tuple[tuple[int, int], ...] = ()
+    tag_spans: tuple[tuple[int, int], ...] = ()
+
+    @property
+    def predicate_share(self) -> float:
+        """Prose words in sentences with a predicate, of those in sentences that are not short items (0–1)."""
+        judged = self.words - self.item_words
+        return round(1 - self.fragment_words / judged, 3) if judged > 0 else 0.0
+
+    @property
+    def item_share(self) -> float:
+        return round(self.item_words / self.words, 3) if self.words else 0.0
+
+    @property
+    def list_share(self) -> float:
+        return round(self.list_words / self.words, 3) if self.words else 0.0
+
+    @property
+    def function_share(self) -> float:
+        return round(self.function_words / self.lexical_words, 3) if self.lexical_words else 0.0
+
+    @property
+    def top_word_share(self) -> float:
+        return round(self.top_word_count / self.content_words, 3) if self.content_words else 0.0
+
+    @property
+    def top_phrase_per_100(self) -> float:
+        return round(100.0 * self.top_phrase_count / self.words, 2) if self.words else 0.0
+
+    @property
+    def tag_share(self) -> float:
+        total = self.tags + self.words
+        return round(self.tags / total, 3) if total else 0.0
+
+
+def _segments(sentence: Sentence, words: list[Word]) -> list[int]:
+    """Prose words per piece of a sentence cut at list separators (a comma inside a number does not cut)."""
+    counts = [0]
+    text, base = sentence.text, sentence.start
+    position = 0
+    for word in words:
+        start = word.start - base
+        if any(ch in _SEPARATORS for ch in text[position:start]):
+            counts.append(0)
+        counts[-1] += 1
+        position = word.end - base
+    return counts
+
+
+def _is_labelled(sentence: Sentence, words: list[Word]) -> bool:
+    """A labelled line of a notice: one to three words and a colon, then the value ("Syarat: KTP dan KK")."""
+    colon = sentence.text.find(":")
+    if colon <= 0:
+        return False
+    before = sum(1 for w in words if w.end - sentence.start <= colon)
+    return 1 <= before <= _LABEL_MAX_WORDS and before < len(words)
+
+
+def _is_list(sentence: Sentence, words: list[Word], stopwords: frozenset[str], cfg: Mapping) -> bool:
+    if len(words) < cfg["min_segments"]:
+        return False
+    pieces = [n for n in _segments(sentence, words) if n]
+    if len(pieces) < cfg["min_segments"]:
+        return False
+    short = sum(1 for n in pieces if n <= cfg["segment_max_words"])
+    function = sum(1 for w in words if w.lower in stopwords)
+    return short >= cfg["short_segment_share"] * len(pieces) and function <= cfg["max_function_share"] * len(words)
+
+
+def prose_measure(doc: Document) -> ProseMeasure:
+    """The prose measurements of a document (computed once, cached)."""
+    return doc.cached("prose_measure", lambda: _measure(doc))
+
+
+def _measure(doc: Document) -> ProseMeasure:
+    language = doc.language
+    cfg = language.threshold("prose")
+    stopwords = language.stopwords
+    text = doc.text
+    tag_spans = [(m.start(), m.end()) for m in find_hashtags(text)]
+    tag_spans += [(m.start(), m.start() + 1 + len(m.group(1).rstrip("."))) for m in find_mentions(text)]
+    tag_starts = {start for start, _ in tag_spans}
+    link_spans = [(w.start, w.end) for b in doc.blocks if b.kind in BODY for w in b.words if w.kind in _LINK_KINDS]
+
+    words = sentences = with_predicate = fragment_words = item_words = list_words = 0
+    function_words = lexical_words = 0
+    fragments: list[tuple[int, int]] = []
+    lists: list[tuple[int, int]] = []
+    items: list[tuple[int, int]] = []
+    bare: list[tuple[int, int]] = []
+    content: Counter[str] = Counter()
+    phrase_n = int(cfg["phrase_repetition"]["words"])
+    phrases: Counter[tuple[str, ...]] = Counter()
+    kept: list[list[Word]] = []  # prose words per sentence, for the spans of the most repeated word and phrase
+    for block in doc.blocks:
+        if block.kind not in BODY:
+            continue
+        for sentence in block.sentences:
+            prose = [w for w in sentence.words
+                     if w.kind in ("word", "number") and (w.start - 1) not in tag_starts]
+            if not prose:
+                continue
+            n = len(prose)
+            lexical = [w for w in prose if w.kind == "word"]
+            function = sum(1 for w in lexical if w.lower in stopwords)
+            function_words += function
+            lexical_words += len(lexical)
+            span = (sentence.start, sentence.end)
+            if len(lexical) >= 5 and function == 0:
+                bare.append(span)
+            if _is_list(sentence, prose, stopwords, cfg["lists"]):
+                list_words += n
+                lists.append(span)
+            predicate = has_predicate(prose, language)
+            if block.kind == "table_cell" and not predicate:
+                continue  # a data cell (a date, a place, a number) is neither prose nor a fragment
+            sentences += 1
+            words += n
+            if predicate:
+                with_predicate += n
+            elif block.kind == "list_item" or _is_labelled(sentence, prose):
+                item_words += n
+                items.append(span)
+            else:
+                fragment_words += n
+                fragments.append(span)
+            content.update([w.lower for w in lexical if w.lower not in stopwords and len(w.lower) >= 3])
+            lowers = [w.lower for w in prose]
+            phrases.update([tuple(lowers[i:i + phrase_n]) for i in range(n - phrase_n + 1)])
+            kept.append(prose)
+
+    top_word, top_word_count = content.most_common(1)[0] if content else ("", 0)
+    top_phrase, top_phrase_count = phrases.most_common(1)[0] if phrases else ((), 0)
+    word_spans = [(w.start, w.end) for prose in kept for w in prose if w.lower == top_word] if top_word else []
+    phrase_spans = []
+    if top_phrase:
+        for prose in kept:
+            lowers = [w.lower for w in prose]
+            phrase_spans += [(prose[i].start, prose[i + phrase_n - 1].end) for i in range(len(prose) - phrase_n + 1)
+                             if tuple(lowers[i:i + phrase_n]) == top_phrase]
+    return ProseMeasure(
+        words=words, sentences=sentences, predicate_words=with_predicate, fragment_words=fragment_words,
+        item_words=item_words, list_words=list_words, function_words=function_words, lexical_words=lexical_words,
+        top_word=top_word, top_word_count=top_word_count, content_words=sum(content.values()),
+        top_phrase=" ".join(top_phrase), top_phrase_count=top_phrase_count, tags=len(tag_spans) + len(link_spans),
+        fragments=tuple(fragments), lists=tuple(lists), items=tuple(items), no_function_sentences=tuple(bare),
+        top_word_spans=tuple(word_spans), top_phrase_spans=tuple(phrase_spans),
+        tag_spans=tuple(sorted(tag_spans + link_spans)),
+    )
