@@ -40,7 +40,7 @@ def test_golden_set_covers_each_part():
 def test_genre_section_order_and_json():
     report, _ = genre(GOOD)
     data = report.to_dict()
-    assert [c["id"] for c in data["genre"]["checks"]] == PR_IDS + ["plain_language"]
+    assert [c["id"] for c in data["genre"]["checks"]] == PR_IDS + ["plain_language", "tone"]
     assert data["genre"]["score"] == 100
 
 
@@ -183,7 +183,7 @@ def test_kind_skips_article_checks():
         assert check.rating == "na" and check.key == "kind.not_applicable"
     article = analyze(GOOD)
     assert article.check("text_length").key != "kind.not_applicable"
-    assert [c.id for c in article.section("genre").checks] == ["headline", "plain_language"]
+    assert [c.id for c in article.section("genre").checks] == ["headline", "plain_language", "tone"]
 
 
 def test_english_release_has_no_plain_language_and_english_article_only_headline():
@@ -191,10 +191,10 @@ def test_english_release_has_no_plain_language_and_english_article_only_headline
             "the new public service hall on Sudirman Street on Monday, so residents can renew identity cards in one place.\n")
     report = analyze(text, lang="en", kind="press_release")
     ids = [c.id for c in report.section("genre").checks]
-    assert ids == PR_IDS
+    assert ids == PR_IDS + ["tone"]
     assert report.check("pr_release_note").rating == "good"
     assert report.check("pr_dateline").rating == "good"
-    assert [c.id for c in analyze(text, lang="en").section("genre").checks] == ["headline"]
+    assert [c.id for c in analyze(text, lang="en").section("genre").checks] == ["headline", "tone"]
 
 
 def test_cli_press_release(tmp_path):

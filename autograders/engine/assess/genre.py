@@ -6,10 +6,10 @@ when no genre check applies:
 ============  =============================================  ===========================
 kind          Indonesian draft                               English draft
 ============  =============================================  ===========================
-article       headline, plain_language                       headline
-press_release pr_* checks, then plain_language               pr_* checks
-social_post   post_length … emoji_density, opening_line,     post_length … emoji_density, opening_line
-              plain_language
+article       headline, plain_language, tone                 headline, tone
+press_release pr_* checks, then plain_language, tone         pr_* checks, tone
+social_post   post_length … emoji_density, opening_line,     post_length … emoji_density, opening_line,
+              plain_language, tone                           tone
 ============  =============================================  ===========================
 
 ``KIND_SKIPS`` says which readability and SEO checks do not apply to a kind; the engine asks
@@ -32,6 +32,7 @@ from typing import Callable
 from . import plain_language as plain
 from . import press_release, social
 from .headline import headline
+from .tone import tone
 from ..paper import Paper
 
 _SEO_CHECKS = frozenset({
@@ -88,6 +89,7 @@ def genre_checks(doc, paper: Paper, run_checks: Callable) -> list | None:
         checks = social.CHECKS  # a post has no title: its opening line is judged there
     if indonesian:
         checks = checks + (plain.plain_language,)
+    checks = checks + (tone,)  # blame, threats, personal data in public, puffery, opinion: every kind, both languages
     if not checks:
         return None
     return run_checks(checks, doc, paper)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
@@ -21,6 +22,7 @@ from ..present.feedback import FEEDBACK_LANGUAGES, label
 from .headline import analyze_headline
 from ..languages import Language, read_list, read_table
 from ..paper import Paper
+from ..measure.quotes import quote_spans
 from ..parse.words import tokenize
 
 RULES = {
@@ -35,7 +37,6 @@ W5H1 = ("what", "who", "when", "where", "why", "how")
 _DASH = "[-–—]"
 _PHONE = re.compile(r"(?<!\d)(?:\+62|62|0)[\s.-]?\d{2,4}(?:[\s.-]?\d{2,5}){2,4}(?!\d)")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-_QUOTE = re.compile(r"“([^”]+)”|\"([^\"]+)\"")
 
 
 # ----------------------------------------------------------------------------------------------- data
@@ -353,17 +354,32 @@ def pr_lead(doc: Document, paper: Paper) -> CheckResult:
     return CheckResult("pr_lead", rating, value, key, params, mark)
 
 
+class Quote(NamedTuple):
+    """A quotation in a block: ``start``/``end`` around the marks, relative to the block's text."""
+
+    start: int
+    end: int
+    inner: str
+
+    @property
+    def text(self) -> str:
+        return self.inner
+
+
+def block_quotes(block: Block) -> list[Quote]:
+    return [Quote(s - 1, e + 1, block.text[s:e]) for s, e in quote_spans(block.text)]
+
+
 def _quotes(doc: Document):
     for block in doc.body_blocks:
-        for match in _QUOTE.finditer(block.text):
-            inner = match.group(1) or match.group(2) or ""
-            if len(inner.split()) >= 3:
-                yield block, match
+        for quote in block_quotes(block):
+            if len(quote.inner.split()) >= 3:
+                yield block, quote
 
 
-def _attribution(block: Block, match: re.Match[str], language: Language) -> tuple[bool, bool, bool]:
-    """(has a quote verb, names a person, names a position) in the quote's paragraph outside the quote."""
-    context = block.text[: match.start()] + " … " + block.text[match.end():]
+def quote_attribution(block: Block, start: int, end: int, language: Language) -> tuple[bool, bool, bool]:
+    """(has a quote verb, names a person, names a position) in the paragraph around ``block.text[start:end]``."""
+    context = block.text[:start] + " … " + block.text[end:]
     words = tokenize(context)
     lower = [w.lower for w in words]
     verbs = _phrases(language.folder, "pr_quote_verbs")
@@ -389,13 +405,13 @@ def pr_quote(doc: Document, paper: Paper) -> CheckResult:
         return CheckResult("pr_quote", "bad", 0, "pr_quote.missing")
     best = None
     for block, match in quotes:
-        verb, name, position = _attribution(block, match, doc.language)
+        verb, name, position = quote_attribution(block, match.start, match.end, doc.language)
         score = (verb and name) * 2 + (verb and name and position)
         if best is None or score > best[0]:
             best = (score, block, match, verb, name, position)
     score, block, match, verb, name, position = best  # type: ignore[misc]
-    line = _quote_line(match.group(0), 70)
-    mark = (Mark(block.start + match.start(), block.start + match.end()),)
+    line = _quote_line(block.text[match.start:match.end], 70)
+    mark = (Mark(block.start + match.start, block.start + match.end),)
     params = {"count": len(quotes), "line": line}
     if score == 3:
         return CheckResult("pr_quote", "good", len(quotes), "pr_quote.good", params)
