@@ -38,6 +38,12 @@ FILES = {
     ("id", "common_words.txt"): spec(300),
     ("id", "nonstandard_words.tsv"): spec(320, columns=3),
     ("id", "bureaucratic_phrases.tsv"): spec(40, columns=3),
+    ("id", "predicate_words.txt"): spec(40),
+    ("id", "bare_verbs.txt"): spec(70),
+    ("id", "tone_phrases.tsv"): spec(60, columns=3),
+    ("id", "tone_suggestions.tsv"): spec(5, columns=2),
+    ("id", "tone_personal_data.tsv"): spec(25, columns=2),
+    ("id", "tone_negation.tsv"): spec(20, columns=2),
     ("en", "abbreviations.txt"): spec(60, lower=False, key_case=True),
     ("en", "abbreviations_sentence_final.txt"): spec(1, lower=False),
     ("en", "transition_words.txt"): spec(120),
@@ -45,6 +51,12 @@ FILES = {
     ("en", "irregular_participles.txt"): spec(180),
     ("en", "stopwords.txt"): spec(150),
     ("en", "common_words.txt"): spec(300),
+    ("en", "predicate_words.txt"): spec(40),
+    ("en", "bare_verbs.txt"): spec(100),
+    ("en", "tone_phrases.tsv"): spec(25, columns=3),
+    ("en", "tone_suggestions.tsv"): spec(5, columns=2),
+    ("en", "tone_personal_data.tsv"): spec(15, columns=2),
+    ("en", "tone_negation.tsv"): spec(10, columns=2),
 }
 
 # Files every language folder must have (a new language is a folder with at least these).
@@ -144,6 +156,26 @@ def test_readme_describes_every_file():
     readme = (LANGUAGES_DIR / "README.md").read_text(encoding="utf-8")
     for _language, name in FILES:
         assert f"`{name}`" in readme, f"README.md does not describe {name}"
+
+
+# --- prose and tone -------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("code", ["id", "en"])
+def test_tone_rows_name_known_kinds_and_roles(code):
+    from autograders.engine.assess.tone import TONE_KINDS
+
+    assert {kind for _, kind, _ in rows(code, "tone_phrases.tsv")} == set(TONE_KINDS) - {"personal_data"}
+    assert set(keys(code, "tone_suggestions.tsv")) == set(TONE_KINDS)
+    assert {role for _, role in rows(code, "tone_personal_data.tsv")} == {
+        "item", "request", "public_request", "private", "public", "breaker"}
+    assert {role for _, role in rows(code, "tone_negation.tsv")} == {"negation", "skip"}
+
+
+@pytest.mark.parametrize("code", ["id", "en"])
+def test_bare_verbs_are_not_function_words(code):
+    # Copulas and auxiliaries are function words too; a bare verb never is ("lewat" is a preposition first).
+    stop = keyset(code, "stopwords.txt")
+    assert not stop & keyset(code, "bare_verbs.txt")
 
 
 # --- abbreviations ------------------------------------------------------------------------------------------

@@ -145,6 +145,11 @@ def fabricate(course: Path, honest_copies: int = 6) -> dict[str, dict]:
     big = ("Warga bisa datang ke Mal Pelayanan Publik mulai 1 Januari 2027. " * 16_000)[:1_000_000]
     cohort["sejuta"] = (with_answers(rel, {"jawaban_tulis_ulang": big, "jawaban_judul": WEAK_TITLE}), "big", None)
 
+    # The model answer hidden in a <div hidden> under a one-line excuse: the instructor is told.
+    hidden = "Saya belum sempat menulis.\n\n<div hidden>\n\n" + sol["tulis_ulang"] + "\n\n</div>"
+    cohort["tersembunyi"] = (with_answers(rel, {"jawaban_tulis_ulang": hidden, "jawaban_judul": WEAK_TITLE}), "hidden",
+                             "hidden_content")
+
     cohort["skrip"] = (with_answers(rel, {"jawaban_tulis_ulang": WEAK + " <img src=x onerror=alert(1)>",
                                           "jawaban_judul": "<script>alert('x')</script>"}), "weak-ish", "code_in_answer")
 

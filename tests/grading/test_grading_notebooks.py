@@ -86,6 +86,9 @@ def test_honest_submission_has_no_flags():
                                     "execution_count": None, "source": "import os"}), "code_cell_added"),
     (lambda nb: nb["cells"][2].update(source="Teks\n```python\nimport os\n```"), "code_in_answer"),
     (lambda nb: nb["cells"].append(copy.deepcopy(nb["cells"][2])), "duplicate_cell_id"),
+    (lambda nb: nb["cells"][2].update(source="Saya belum sempat menulis.\n\n<div hidden>\n\nJawaban model.\n\n</div>"),
+     "hidden_content"),
+    (lambda nb: nb["cells"][2].update(source="Saya belum sempat menulis.\n<!-- Jawaban model. -->"), "hidden_content"),
 ])
 def test_each_tampering_is_flagged(change, code):
     release = release_like(source_nb())
@@ -94,6 +97,17 @@ def test_each_tampering_is_flagged(change, code):
     found = find_flags(sub, release, ["jawaban_tulis_ulang", "jawaban_judul"])
     assert code in codes(found)
     assert all(f.message and f.message[0].isupper() for f in found)
+
+
+def test_hidden_content_flag_names_the_cell_and_honest_markup_is_not_flagged():
+    release = release_like(source_nb())
+    sub = copy.deepcopy(release)
+    sub["cells"][2]["source"] = "Jawaban saya <span style=\"display:none\">jawaban model</span>."
+    gid = sub["cells"][2]["metadata"]["nbgrader"]["grade_id"]
+    flags = [f for f in find_flags(sub, release, ["jawaban_tulis_ulang", "jawaban_judul"]) if f.code == "hidden_content"]
+    assert len(flags) == 1 and gid in flags[0].message and "tersembunyi" in flags[0].message
+    sub["cells"][2]["source"] = "Jawaban saya dengan **tebal** dan <b>HTML</b> yang terlihat."
+    assert find_flags(sub, release, ["jawaban_tulis_ulang", "jawaban_judul"]) == []
 
 
 def test_numbers_and_dates_in_indonesian_writing():

@@ -78,7 +78,8 @@ def is_verb_id(word: str, language: Language) -> bool:
             return True
         if not form.isalpha() or len(form) < 5:
             continue
-        rest = form[6:] if form.startswith("memper") else form[3:] if form.startswith("per") else ""
+        # memper-/per- (and pel- before ajar: pelajari) + root + -kan/-i
+        rest = form[6:] if form.startswith(("memper", "mempel")) else form[3:] if form.startswith(("per", "pel")) else ""
         for suffix in _VERB_SUFFIXES:
             if rest and rest.endswith(suffix) and len(rest) - len(suffix) >= 3 and is_root(rest[: -len(suffix)]):
                 return True

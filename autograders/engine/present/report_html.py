@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import html
 
-from .feedback import label
+from .feedback import label, message
 from .report import Report, score_text, words_text
 
 STYLE = """
@@ -22,6 +22,7 @@ STYLE = """
 .khd-text{border:1px solid #ddd;padding:.6em;border-radius:4px;max-height:24em;overflow:auto;background:#fafafa}
 .khd-text mark.khd-bad{background:#ffcdd2}.khd-text mark.khd-ok{background:#fff3c4}
 .khd-small{color:#555;font-size:12px}
+.khd-notice{border-left:4px solid #f9a825;background:#fff8e1;padding:.3em .6em;margin:.4em 0}
 </style>
 """
 
@@ -62,8 +63,10 @@ def render_report(report: Report, section_names: tuple[str, ...] = ("readability
     header = html.escape(
         f"{words_text(stats, lang)} · {stats['sentences']} kalimat · {stats['paragraphs']} paragraf" if lang == "id"
         else f"{words_text(stats, lang)} · {stats['sentences']} sentences · {stats['paragraphs']} paragraphs")
-    body = [STYLE, "<div class='khd-report'>", f"<div class='khd-small'>{header}</div>",
-            render_checks(report, section_names)]
+    body = [STYLE, "<div class='khd-report'>", f"<div class='khd-small'>{header}</div>"]
+    body += [f"<div class='khd-notice' data-notice='{html.escape(key)}'>{html.escape(message(key, None, lang))}</div>"
+             for key in report.notices]  # about the input itself: hidden content, truncation, an empty draft
+    body.append(render_checks(report, section_names))
     if highlight and report.document.text.strip():
         title = "Draf Anda (bagian yang perlu diperbaiki ditandai)" if lang == "id" else "Your draft (marked parts need work)"
         body.append(f"<h4>{html.escape(title)}</h4><div class='khd-text'>{report.highlighted_html()}</div>")
