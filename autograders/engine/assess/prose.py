@@ -27,7 +27,7 @@ rubric calls; it is cached on the document, so the check and the rubric share on
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Mapping, NamedTuple
+from typing import Any, Callable, Mapping, NamedTuple
 
 from ..checks import RATING_ORDER, CheckResult, Mark
 from ..measure import measurements as m
@@ -102,26 +102,26 @@ def judge(measure: ProseMeasure, cfg: Mapping[str, Any], keyphrase: str = "", ke
     """The findings of one measurement under the ``checks.prose`` settings (pure: edge tests call it directly)."""
     findings: list[ProseFinding] = []
 
-    def add(kind: str, rating: str, params: Mapping[str, Any], marks: tuple[Mark, ...]) -> None:
-        if rating in ("ok", "bad"):
-            findings.append(ProseFinding(kind, rating, f"prose.{kind}", dict(params), marks))
+    def add(kind: str, rating: str, params: Mapping[str, Any], marks: Callable[[], tuple[Mark, ...]]) -> None:
+        if rating in ("ok", "bad"):  # marks are found only for a finding
+            findings.append(ProseFinding(kind, rating, f"prose.{kind}", dict(params), marks()))
 
     words = measure.words
     if words < cfg["min_words"]:
-        add("too_short", "bad", {"words": words, "min": cfg["min_words"]}, ())
+        add("too_short", "bad", {"words": words, "min": cfg["min_words"]}, tuple)
     tags = cfg["tags"]
     if measure.tags >= tags["min_count"]:
         add("tags", _band_max(measure.tag_share, tags["good_max_share"], tags["ok_max_share"]),
-            {"count": measure.tags, "percent": _pct(measure.tag_share)}, _marks(measure.tag_spans))
+            {"count": measure.tags, "percent": _pct(measure.tag_share)}, lambda: _marks(measure.tag_spans))
     if words < cfg["min_words"]:
         return findings
     items = cfg["items"]
     if len(measure.items) >= items["min_count"]:
         add("items", _band_max(measure.item_share, items["good_max_share"], items["ok_max_share"]),
-            {"percent": _pct(measure.item_share), "count": len(measure.items)}, _marks(measure.items))
+            {"percent": _pct(measure.item_share), "count": len(measure.items)}, lambda: _marks(measure.items))
     lists = cfg["lists"]
     add("list", _band_max(measure.list_share, lists["good_max_share"], lists["ok_max_share"]),
-        {"percent": _pct(measure.list_share)}, _marks(measure.lists))
+        {"percent": _pct(measure.list_share)}, lambda: _marks(measure.lists))
 
     if words > measure.item_words:
         share_cfg, short = cfg["predicate_share"], cfg["telegraphic"]
@@ -131,7 +131,7 @@ def judge(measure: ProseMeasure, cfg: Mapping[str, Any], keyphrase: str = "", ke
             rating = "ok"  # a short telegraphic notice, written with function words: not a keyword list
         in_lists = set(measure.lists)
         add("fragments", rating, {"percent": _pct(share), "count": len(measure.fragments)},
-            _marks(s for s in measure.fragments if s not in in_lists))
+            lambda: _marks(s for s in measure.fragments if s not in in_lists))
 
     function = cfg["function_share"]
     if words >= function["short_min_words"]:
@@ -141,7 +141,7 @@ def judge(measure: ProseMeasure, cfg: Mapping[str, Any], keyphrase: str = "", ke
         else:
             rating = "good" if share >= function["short_ok_min"] else "bad"
         add("function_words", rating, {"percent": _pct(share), "usual": _pct(function["good_min"])},
-            _marks(measure.no_function_sentences))
+            lambda: _marks(measure.no_function_sentences))
 
     repeat = cfg["word_repetition"]
     share, count = measure.top_word_share, measure.top_word_count
@@ -152,7 +152,7 @@ def judge(measure: ProseMeasure, cfg: Mapping[str, Any], keyphrase: str = "", ke
     else:
         rating = "good"
     add("word_repetition", rating, {"word": measure.top_word, "count": count, "percent": _pct(share)},
-        _marks(measure.top_word_spans))
+        lambda: _marks(measure.top_word_spans))
 
     phrase = cfg["phrase_repetition"]
     per_100, count = measure.top_phrase_per_100, measure.top_phrase_count
@@ -163,12 +163,12 @@ def judge(measure: ProseMeasure, cfg: Mapping[str, Any], keyphrase: str = "", ke
     else:
         rating = "good"
     add("phrase_repetition", rating, {"phrase": measure.top_phrase, "count": count, "per_100": per_100},
-        _marks(measure.top_phrase_spans))
+        lambda: _marks(measure.top_phrase_spans))
 
     if keyphrase and keyphrase_count > keyphrase_limit:
         rating = "bad" if keyphrase_count > keyphrase_limit * cfg["keyphrase"]["bad_factor"] else "ok"
         add("keyphrase_stuffing", rating, {"keyphrase": keyphrase, "count": keyphrase_count, "words": words,
-                                           "limit": int(keyphrase_limit)}, keyphrase_marks[:MAX_MARKS])
+                                           "limit": int(keyphrase_limit)}, lambda: keyphrase_marks[:MAX_MARKS])
     findings.sort(key=lambda f: (RATING_ORDER[f.rating], FINDING_KINDS.index(f.kind)))
     return findings
 

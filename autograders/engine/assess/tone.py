@@ -33,6 +33,7 @@ from typing import Any, Iterable, Mapping, NamedTuple, Sequence
 
 from ..checks import CheckResult, Mark
 from ..languages import Language, read_table
+from ..measure.measurements import sentence_lowers, vocabulary
 from ..measure.quotes import quote_spans
 from ..measure.word_patterns import PatternSet, compile_pattern
 from ..paper import Paper
@@ -81,6 +82,11 @@ def _tone_patterns(folder: Path) -> PatternSet:
 
 
 @lru_cache(maxsize=None)
+def _of_kinds(folder: Path, kinds: tuple[str, ...]) -> frozenset[int]:
+    return _tone_patterns(folder).of(lambda payload: payload[0] in kinds)
+
+
+@lru_cache(maxsize=None)
 def _suggestions(folder: Path) -> dict[str, str]:
     return {kind: text for kind, text in read_table(folder / "tone_suggestions.tsv", 2)}
 
@@ -116,15 +122,21 @@ class _Unit(NamedTuple):
     words: tuple[Word, ...]
 
 
-def _units(doc: Document) -> list[_Unit]:
+def _units(doc: Document, wanted: frozenset[str]) -> list[tuple[_Unit, list[str]]]:
+    """The headings and body sentences that hold one of the ``wanted`` words, in text order, with their words in
+    lower case."""
+    if not wanted:
+        return []
     units = []
-    for block in doc.blocks:
-        if block.kind not in _UNITS:
-            continue
-        if block.kind == "heading":
-            units.append(_Unit(block, block.start, block.end, block.words))
-        else:
-            units.extend(_Unit(block, s.start, s.end, s.words) for s in block.sentences)
+    for block in doc.headings:
+        lowers = [w.lower for w in block.words]
+        if not wanted.isdisjoint(lowers):
+            units.append((_Unit(block, block.start, block.end, block.words), lowers))
+    blocks = doc.blocks
+    for sentence, lowers in zip(doc.sentences, sentence_lowers(doc)):
+        if not wanted.isdisjoint(lowers):
+            units.append((_Unit(blocks[sentence.block], sentence.start, sentence.end, sentence.words), lowers))
+    units.sort(key=lambda unit: unit[0].start)
     return units
 
 
@@ -223,28 +235,39 @@ def tone_findings(doc: Document, paper: Paper, kinds: Iterable[str] | None = Non
 def _find(doc: Document, paper: Paper, kinds: tuple[str, ...], cfg: Mapping[str, Any]) -> list[ToneFinding]:
     language = doc.language
     patterns = _tone_patterns(language.folder)
+    data = _personal_data(language.folder)
+    vocab = vocabulary(doc)
+    # Only the patterns all of whose words occur in the draft can match, and only the sentences holding a word
+    # that can start one of them and a word that can end one are read closely (most drafts have none).
+    kept = patterns.possible(vocab, _of_kinds(language.folder, kinds))
+    starters, enders = patterns.starters(vocab, kept), patterns.enders(vocab, kept)
+    items = asks = frozenset()
+    if "personal_data" in kinds and "item" in data:
+        asks = frozenset().union(*(data[r].starters(vocab, data[r].possible(vocab))
+                                   for r in ("request", "public_request") if r in data))
+        items = data["item"].starters(vocab, data["item"].possible(vocab)) if asks else frozenset()
+    if not (starters and enders) and not items:
+        return []
     public_default = paper.kind in cfg.get("public_by_default", ())
     window = int(cfg.get("window_words", 6))
     quote_cache: dict = {}
     findings: list[ToneFinding] = []
-    for unit in _units(doc):
+    for unit, lowers in _units(doc, (starters if enders else frozenset()) | items):
         words = unit.words
-        if not words:
-            continue
-        lowers = [w.lower for w in words]
         found: dict[str, ToneFinding] = {}
-        for match in patterns.find(lowers):
-            kind, suggestion = match.pattern.payload
-            if kind not in kinds or kind in found:
-                continue
-            if _negated(doc, words, lowers, match.start, language):
-                continue
-            first, last = words[match.start], words[match.end - 1]
-            if kind in _QUOTED_KINDS and (_in_attributed_quote(unit, first.start, last.end, language, quote_cache)
-                                          or _attributed(unit, lowers, language)):
-                continue
-            found[kind] = _finding(doc, unit, kind, suggestion, first, last)
-        if "personal_data" in kinds and unit.block.kind != "heading":
+        if not starters.isdisjoint(lowers) and not enders.isdisjoint(lowers):
+            for match in patterns.find(lowers, kept):
+                kind, suggestion = match.pattern.payload
+                if kind not in kinds or kind in found:
+                    continue
+                if _negated(doc, words, lowers, match.start, language):
+                    continue
+                first, last = words[match.start], words[match.end - 1]
+                if kind in _QUOTED_KINDS and (_in_attributed_quote(unit, first.start, last.end, language, quote_cache)
+                                              or _attributed(unit, lowers, language)):
+                    continue
+                found[kind] = _finding(doc, unit, kind, suggestion, first, last)
+        if items and unit.block.kind != "heading" and not items.isdisjoint(lowers) and not asks.isdisjoint(lowers):
             request = _personal_data_request(doc, unit, words, lowers, public_default, window)
             if request is not None:
                 found["personal_data"] = request

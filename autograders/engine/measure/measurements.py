@@ -10,6 +10,7 @@ from collections import Counter
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import attrgetter
 
 from . import passive
 from ..parse.document import Document, Sentence
@@ -28,6 +29,13 @@ def long_sentences(doc: Document, max_words: int) -> list[Sentence]:
 def vocabulary(doc: Document) -> frozenset[str]:
     """The distinct words of the draft, in lower case."""
     return doc.cached("vocabulary", lambda: frozenset([w.lower for w in doc.words]))
+
+
+def sentence_lowers(doc: Document) -> list[list[str]]:
+    """The lower-case words of each body sentence (``doc.sentences`` order), made once for every check that
+    looks sentence by sentence for words of a list."""
+    lower = attrgetter("lower")
+    return doc.cached("sentence_lowers", lambda: [list(map(lower, s.words)) for s in doc.sentences])
 
 
 def sentences_with(doc: Document, words: AbstractSet[str]) -> list[Sentence]:

@@ -20,8 +20,10 @@ prose check decides what a share of fragments means.
 """
 from __future__ import annotations
 
+from collections.abc import Set as AbstractSet
 from functools import lru_cache
-from typing import Callable, Sequence
+from itertools import compress
+from typing import Callable, Iterable, NamedTuple, Sequence
 
 from ..languages import Language
 from ..parse.words import Word
@@ -94,53 +96,95 @@ def _markers(language: Language) -> frozenset[str]:
     return language.words("predicate_words") | language.words("bare_verbs")
 
 
-def _indonesian(words: Sequence[Word], language: Language) -> bool:
+@lru_cache(maxsize=100_000)
+def _english_verb(lower: str, language: Language) -> bool:
+    verbs = language.words("bare_verbs")
+    if lower in verbs:
+        return True
+    for ending in ("s", "es", "ed", "d", "ing"):
+        if lower.endswith(ending) and lower[: -len(ending)] in verbs:
+            return True
+    if lower.endswith("ied") and lower[:-3] + "y" in verbs:
+        return True
+    return len(lower) >= 5 and lower.endswith("ed") and lower not in language.words("ed_adjectives")
+
+
+class _Rule(NamedTuple):
+    verb: Callable[[str, Language], bool]  # a word that makes a predicate by itself
+    openers: frozenset[str]  # words that open a clause when another word follows
+    opens_by_suffix: str  # a suffix that makes a word an opener ("nya": "Keduanya terlalu umum.")
+    passive: bool  # the language's di-/ter- passives count as predicates
+
+
+RULES: dict[str, _Rule] = {
+    "indonesian": _Rule(is_verb_id, _ID_CLAUSE_OPENERS, "nya", True),
+    "english": _Rule(_english_verb, _EN_SUBJECTS, "", False),
+}
+
+
+@lru_cache(maxsize=None)
+def _rule(language: Language) -> _Rule | None:
+    return RULES.get(str(language.settings.get("predicate_rule", "")))
+
+
+_VERB_MEMO: dict[Language, dict[str, bool]] = {}  # language -> word -> is it a predicate word (a pure function's memo)
+_VERB_MEMO_LIMIT = 200_000
+
+
+def predicate_vocabulary(vocabulary: Iterable[str], language: Language) -> frozenset[str]:
+    """The words of ``vocabulary`` (lower case) that give a sentence a predicate wherever they stand."""
+    rule = _rule(language)
+    if rule is None:
+        return frozenset(vocabulary)
+    memo = _VERB_MEMO.get(language)
+    if memo is None:
+        memo = _VERB_MEMO.setdefault(language, {})
+    words = list(vocabulary)
+    known = list(map(memo.get, words))  # one C-level look-up per word; None where not yet known
+    if None in known:
+        markers = _markers(language)
+        for i, word in enumerate(words):
+            if known[i] is None:
+                known[i] = word in markers or rule.verb(word, language)
+                if len(memo) < _VERB_MEMO_LIMIT:
+                    memo[word] = known[i]
+    return frozenset(compress(words, known))
+
+
+def opener_vocabulary(vocabulary: Iterable[str], language: Language) -> frozenset[str]:
+    """The words of ``vocabulary`` that give a sentence a predicate when another word follows them (the rule's
+    openers; words with the opening suffix, *-nya*, are recognised in the sentence itself)."""
+    rule = _rule(language)
+    return rule.openers & frozenset(vocabulary) if rule is not None else frozenset()
+
+
+def predicate_in(words: Sequence[Word], lowers: Sequence[str], language: Language, verbs: AbstractSet[str],
+                 openers: AbstractSet[str], passive: bool | None = None) -> bool:
+    """The rule on one sentence, with the word sets computed once for a whole document (``verbs``, ``openers``
+    from :func:`predicate_vocabulary` and :func:`opener_vocabulary`) and, when known, whether the passive check
+    found a passive in it."""
+    rule = _rule(language)
+    if rule is None or not verbs.isdisjoint(lowers):
+        return True
+    suffix = rule.opens_by_suffix
+    last = len(words) - 1
+    for i, lower in enumerate(lowers):
+        if i < last and (lower in openers or (suffix and lower.endswith(suffix) and len(lower) >= 6)) \
+                and words[i].kind == "word" and words[i + 1].kind in ("word", "number"):
+            return True  # "Layanan ini gratis.", "Kami siap membantu.", "Keduanya terlalu umum."
+    if not rule.passive:
+        return False
+    if passive is not None:
+        return passive
     from .passive import di_passive, ter_passive
 
-    lowers = [w.lower for w in words]
-    if not _markers(language).isdisjoint(lowers):
-        return True
-    last = len(words) - 1
-    for i, word in enumerate(words):
-        if word.kind != "word":
-            continue
-        lower = lowers[i]
-        if i < last and words[i + 1].kind in ("word", "number") and (
-                lower in _ID_CLAUSE_OPENERS or (lower.endswith("nya") and len(lower) >= 6 and i < last)):
-            return True  # "Layanan ini gratis.", "Kami siap membantu.", "Keduanya terlalu umum."
-        if is_verb_id(lower, language):
-            return True
     pairs = [(lower, w.text[:1].isupper()) for lower, w in zip(lowers, words)]
     return di_passive(pairs, language) is not None or ter_passive(pairs, language) is not None
 
 
-def _english(words: Sequence[Word], language: Language) -> bool:
-    lowers = [w.lower for w in words]
-    if not _markers(language).isdisjoint(lowers):
-        return True
-    verbs = language.words("bare_verbs")
-    last = len(words) - 1
-    for i, lower in enumerate(lowers):
-        if words[i].kind != "word":
-            continue
-        if lower in verbs:
-            return True
-        if lower in _EN_SUBJECTS and i < last and words[i + 1].kind == "word":
-            return True
-        for ending in ("s", "es", "ed", "d", "ing"):
-            if lower.endswith(ending) and lower[: -len(ending)] in verbs:
-                return True
-        if lower.endswith("ied") and lower[:-3] + "y" in verbs:
-            return True
-        if len(lower) >= 5 and lower.endswith("ed") and lower not in language.words("ed_adjectives"):
-            return True
-    return False
-
-
-RULES: dict[str, Callable[[Sequence[Word], Language], bool]] = {"indonesian": _indonesian, "english": _english}
-
-
 def has_predicate(words: Sequence[Word], language: Language) -> bool:
     """True when the words of one sentence hold a predicate by the language's rule (True when it names none)."""
-    rule = RULES.get(str(language.settings.get("predicate_rule", "")))
-    return True if rule is None else rule(words, language)
+    lowers = [w.lower for w in words]
+    present = {w.lower for w in words if w.kind == "word"}
+    return predicate_in(words, lowers, language, predicate_vocabulary(present, language),
+                        opener_vocabulary(present, language))

@@ -23,18 +23,27 @@ there is one count of them. Everything is linear in the length of the draft and 
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from operator import attrgetter, itemgetter
+from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Mapping
+
+from typing import Sequence
 
 from ..parse.document import Document, Sentence
 from ..parse.words import Word
-from .predicate import has_predicate
+from .measurements import passive_sentences, sentence_lowers, vocabulary
+from .predicate import opener_vocabulary, predicate_in, predicate_vocabulary
 from .tags import find_hashtags, find_mentions
 
 BODY = ("paragraph", "quote", "list_item", "table_cell")
 _LABEL_MAX_WORDS = 3  # "Syarat:", "Info lengkap:", "Waktu dan tempat:" open a labelled line
 _SEPARATORS = frozenset(",;|•·")
 _LINK_KINDS = ("url", "email", "domain")
+_LOWER = attrgetter("lower")
+_KIND = attrgetter("kind")
+_COUNT = itemgetter(1)
+_BREAK = "\n"  # between sentences in the flat word list: never a word
 
 
 @dataclass(frozen=True)
@@ -49,7 +58,7 @@ class ProseMeasure:
     lexical_words: int  # words that are not numbers
     top_word: str
     top_word_count: int
-    content_words: int
+    content_words: int  # words that are neither numbers nor function words
     top_phrase: str
     top_phrase_count: int
     tags: int  # hashtags + mentions + links
@@ -57,9 +66,27 @@ class ProseMeasure:
     lists: tuple[tuple[int, int], ...] = ()
     items: tuple[tuple[int, int], ...] = ()
     no_function_sentences: tuple[tuple[int, int], ...] = ()
-    top_word_spans: tuple[tuple[int, int], ...] = ()
-    top_phrase_spans: tuple[tuple[int, int], ...] = ()
     tag_spans: tuple[tuple[int, int], ...] = ()
+    phrase_words: int = 3
+    kept: tuple[Sequence[Word], ...] = field(default=(), repr=False, compare=False)  # prose words per sentence
+
+    @cached_property
+    def top_word_spans(self) -> tuple[tuple[int, int], ...]:
+        """Where the most frequent content word stands (found only when asked: marks need it, numbers do not)."""
+        if not self.top_word:
+            return ()
+        return tuple((w.start, w.end) for prose in self.kept for w in prose if w.lower == self.top_word)
+
+    @cached_property
+    def top_phrase_spans(self) -> tuple[tuple[int, int], ...]:
+        if not self.top_phrase:
+            return ()
+        n, wanted, spans = self.phrase_words, tuple(self.top_phrase.split(" ")), []
+        for prose in self.kept:
+            lowers = [w.lower for w in prose]
+            spans += [(prose[i].start, prose[i + n - 1].end) for i in range(len(prose) - n + 1)
+                      if tuple(lowers[i:i + n]) == wanted]
+        return tuple(spans)
 
     @property
     def predicate_share(self) -> float:
@@ -135,75 +162,89 @@ def prose_measure(doc: Document) -> ProseMeasure:
 def _measure(doc: Document) -> ProseMeasure:
     language = doc.language
     cfg = language.threshold("prose")
+    list_cfg = cfg["lists"]
+    min_separators = int(list_cfg["min_segments"]) - 1
     stopwords = language.stopwords
     text = doc.text
-    tag_spans = [(m.start(), m.end()) for m in find_hashtags(text)]
-    tag_spans += [(m.start(), m.start() + 1 + len(m.group(1).rstrip("."))) for m in find_mentions(text)]
+    tag_spans = [(m.start(), m.end()) for m in find_hashtags(text)] if "#" in text else []
+    if "@" in text:
+        tag_spans += [(m.start(), m.start() + 1 + len(m.group(1).rstrip("."))) for m in find_mentions(text)]
     tag_starts = {start for start, _ in tag_spans}
-    link_spans = [(w.start, w.end) for b in doc.blocks if b.kind in BODY for w in b.words if w.kind in _LINK_KINDS]
+    kinds = Counter(map(_KIND, doc.words))
+    link_spans = [(w.start, w.end) for w in doc.words if w.kind in _LINK_KINDS] if (
+        kinds.keys() & set(_LINK_KINDS)) else []
+    special = bool(tag_starts or link_spans)  # else every word of a sentence is a prose word
+    numbers = {w.lower for w in doc.words if w.kind == "number"} if kinds.get("number") else frozenset()
+    # The predicate rule's word sets, once for the draft's vocabulary; the passive check's own findings.
+    vocab = vocabulary(doc)
+    verbs = predicate_vocabulary(vocab, language)
+    openers = opener_vocabulary(vocab, language)
+    passives = {s.start for s, _ in passive_sentences(doc)}
 
     words = sentences = with_predicate = fragment_words = item_words = list_words = 0
-    function_words = lexical_words = 0
     fragments: list[tuple[int, int]] = []
     lists: list[tuple[int, int]] = []
     items: list[tuple[int, int]] = []
     bare: list[tuple[int, int]] = []
-    content: Counter[str] = Counter()
     phrase_n = int(cfg["phrase_repetition"]["words"])
-    phrases: Counter[tuple[str, ...]] = Counter()
-    kept: list[list[Word]] = []  # prose words per sentence, for the spans of the most repeated word and phrase
-    for block in doc.blocks:
-        if block.kind not in BODY:
+    flat: list[str] = []  # the prose words of all sentences, a separator between sentences
+    kept: list[Sequence[Word]] = []
+    blocks = doc.blocks
+    separators = [c for c in _SEPARATORS if c in text]  # usually only the comma
+    for sentence, all_lowers in zip(doc.sentences, sentence_lowers(doc)):  # the body sentences, in order
+        block = blocks[sentence.block]
+        prose = sentence.words
+        lowers = all_lowers
+        if special:
+            prose = [w for w in prose if w.kind in ("word", "number") and (w.start - 1) not in tag_starts]
+            lowers = list(map(_LOWER, prose))
+        if not prose:
             continue
-        for sentence in block.sentences:
-            prose = [w for w in sentence.words
-                     if w.kind in ("word", "number") and (w.start - 1) not in tag_starts]
-            if not prose:
-                continue
-            n = len(prose)
-            lexical = [w for w in prose if w.kind == "word"]
-            function = sum(1 for w in lexical if w.lower in stopwords)
-            function_words += function
-            lexical_words += len(lexical)
-            span = (sentence.start, sentence.end)
-            if len(lexical) >= 5 and function == 0:
-                bare.append(span)
-            if _is_list(sentence, prose, stopwords, cfg["lists"]):
-                list_words += n
-                lists.append(span)
-            predicate = has_predicate(prose, language)
-            if block.kind == "table_cell" and not predicate:
-                continue  # a data cell (a date, a place, a number) is neither prose nor a fragment
-            sentences += 1
-            words += n
-            if predicate:
-                with_predicate += n
-            elif block.kind == "list_item" or _is_labelled(sentence, prose):
-                item_words += n
-                items.append(span)
-            else:
-                fragment_words += n
-                fragments.append(span)
-            content.update([w.lower for w in lexical if w.lower not in stopwords and len(w.lower) >= 3])
-            lowers = [w.lower for w in prose]
-            phrases.update([tuple(lowers[i:i + phrase_n]) for i in range(n - phrase_n + 1)])
-            kept.append(prose)
+        predicate = predicate_in(prose, lowers, language, verbs, openers, sentence.start in passives)
+        if block.kind == "table_cell" and not predicate:
+            continue  # a data cell (a date, a place, a number) is neither prose nor a fragment
+        n = len(prose)
+        sentences += 1
+        words += n
+        span = (sentence.start, sentence.end)
+        if n >= 5 and stopwords.isdisjoint(lowers):
+            bare.append(span)
+        if sum(map(sentence.text.count, separators)) >= min_separators and _is_list(
+                sentence, prose, stopwords, list_cfg):
+            list_words += n
+            lists.append(span)
+        if predicate:
+            with_predicate += n
+        elif block.kind == "list_item" or _is_labelled(sentence, prose):
+            item_words += n
+            items.append(span)
+        else:
+            fragment_words += n
+            fragments.append(span)
+        flat += lowers
+        flat.append(_BREAK)
+        kept.append(prose)
 
-    top_word, top_word_count = content.most_common(1)[0] if content else ("", 0)
-    top_phrase, top_phrase_count = phrases.most_common(1)[0] if phrases else ((), 0)
-    word_spans = [(w.start, w.end) for prose in kept for w in prose if w.lower == top_word] if top_word else []
-    phrase_spans = []
-    if top_phrase:
-        for prose in kept:
-            lowers = [w.lower for w in prose]
-            phrase_spans += [(prose[i].start, prose[i + phrase_n - 1].end) for i in range(len(prose) - phrase_n + 1)
-                             if tuple(lowers[i:i + phrase_n]) == top_phrase]
+    # Counted once over the whole draft (C-level counting): words, function words, content words, phrases.
+    counts = Counter(flat)
+    counts.pop(_BREAK, None)
+    number_count = sum(counts[x] for x in numbers & counts.keys())
+    lexical_words = words - number_count
+    function_words = sum(counts[x] for x in stopwords & counts.keys())
+    for word in (stopwords | numbers) & counts.keys():
+        del counts[word]
+    for word in [x for x in counts if len(x) < 3]:
+        del counts[word]
+    top_word, top_word_count = max(counts.items(), key=_COUNT, default=("", 0))
+    phrases = Counter(zip(*(flat[k:] for k in range(phrase_n))))
+    top_phrase, top_phrase_count = max(phrases.items(), key=_COUNT, default=((), 0))
+    if _BREAK in top_phrase:  # a run across a sentence break is not a phrase: look further down
+        top_phrase, top_phrase_count = next(((t, c) for t, c in phrases.most_common() if _BREAK not in t), ((), 0))
     return ProseMeasure(
         words=words, sentences=sentences, predicate_words=with_predicate, fragment_words=fragment_words,
         item_words=item_words, list_words=list_words, function_words=function_words, lexical_words=lexical_words,
-        top_word=top_word, top_word_count=top_word_count, content_words=sum(content.values()),
+        top_word=top_word, top_word_count=top_word_count, content_words=lexical_words - function_words,
         top_phrase=" ".join(top_phrase), top_phrase_count=top_phrase_count, tags=len(tag_spans) + len(link_spans),
         fragments=tuple(fragments), lists=tuple(lists), items=tuple(items), no_function_sentences=tuple(bare),
-        top_word_spans=tuple(word_spans), top_phrase_spans=tuple(phrase_spans),
-        tag_spans=tuple(sorted(tag_spans + link_spans)),
+        tag_spans=tuple(sorted(tag_spans + link_spans)), phrase_words=phrase_n, kept=tuple(kept),
     )

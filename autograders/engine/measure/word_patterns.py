@@ -82,30 +82,89 @@ class PatternMatch(NamedTuple):
 
 
 class PatternSet:
-    """Patterns indexed by how they start; immutable once built, safe to share between threads."""
+    """Patterns indexed by their words; immutable once built, safe to share between threads.
+
+    For one text, :meth:`possible` gives the patterns every word step of which some word of the text's vocabulary
+    can fill (found from the vocabulary's words that occur in any pattern, so it costs little for a text with
+    none), :meth:`starters` and :meth:`enders` the words that can begin or end them (sentences holding neither
+    need no closer look), and :meth:`find` the occurrences in one sentence.
+    """
 
     def __init__(self, patterns: Iterable[WordPattern]) -> None:
-        self.by_word: dict[str, list[WordPattern]] = {}
-        self.by_prefix: dict[str, list[tuple[str, WordPattern]]] = {}
         self.patterns = tuple(patterns)
-        for pattern in self.patterns:
-            first = pattern.steps[0]
+        self.literal_steps: dict[str, list[tuple[int, int]]] = {}
+        self.prefix_steps: list[tuple[str, int, int]] = []
+        self.needed: list[int] = []
+        self.by_word: dict[str, list[int]] = {}
+        self.by_prefix: list[tuple[str, int]] = []
+        self.last_words: dict[str, list[int]] = {}
+        self.last_prefixes: list[tuple[str, int]] = []
+        for index, pattern in enumerate(self.patterns):
+            steps = [(k, step) for k, step in enumerate(pattern.steps) if not step.gap]
+            self.needed.append(len(steps))
+            for k, step in steps:
+                for word in step.words:
+                    self.literal_steps.setdefault(word, []).append((index, k))
+                self.prefix_steps.extend((prefix, index, k) for prefix in step.prefixes)
+            first, last = pattern.steps[0], pattern.steps[-1]
             for word in first.words:
-                self.by_word.setdefault(word, []).append(pattern)
-            for prefix in first.prefixes:
-                self.by_prefix.setdefault(prefix[:_PREFIX_KEY], []).append((prefix, pattern))
+                self.by_word.setdefault(word, []).append(index)
+            self.by_prefix.extend((prefix, index) for prefix in first.prefixes)
+            for word in last.words:
+                self.last_words.setdefault(word, []).append(index)
+            self.last_prefixes.extend((prefix, index) for prefix in last.prefixes)
+        self.literals = frozenset(self.literal_steps)
+        self.prefixes = tuple(sorted({prefix for prefix, _, _ in self.prefix_steps}))
+        self.first_prefixes = tuple(sorted({prefix for prefix, _ in self.by_prefix}))
+        self.all = frozenset(range(len(self.patterns)))
 
-    def candidates(self, word: str) -> list[WordPattern]:
-        found = list(self.by_word.get(word, ()))
-        found += [p for prefix, p in self.by_prefix.get(word[:_PREFIX_KEY], ()) if word.startswith(prefix)]
-        return found
+    def of(self, keep) -> frozenset[int]:
+        """The indices of the patterns whose payload ``keep`` accepts."""
+        return frozenset(i for i, p in enumerate(self.patterns) if keep(p.payload))
 
-    def find(self, words: Sequence[str]) -> list[PatternMatch]:
-        """Every pattern occurrence in ``words`` (lower case), in order of its first word; at one position the
-        longest match of each pattern."""
+    def possible(self, vocabulary: frozenset[str], among: frozenset[int] | None = None) -> frozenset[int]:
+        """Indices of the patterns (``among`` these, default all) that can occur in a text with ``vocabulary``."""
+        filled: dict[int, set[int]] = {}
+        for word in vocabulary & self.literals:
+            for index, step in self.literal_steps[word]:
+                filled.setdefault(index, set()).add(step)
+        if self.prefixes:
+            for word in [w for w in vocabulary if w.startswith(self.prefixes)]:
+                for prefix, index, step in self.prefix_steps:
+                    if word.startswith(prefix):
+                        filled.setdefault(index, set()).add(step)
+        kept = frozenset(i for i, steps in filled.items() if len(steps) == self.needed[i])
+        return kept if among is None else kept & among
+
+    def _edge(self, vocabulary: frozenset[str], kept: frozenset[int], words: dict[str, list[int]],
+              prefixes: list[tuple[str, int]]) -> frozenset[str]:
+        found = {w for w in vocabulary & words.keys() if not kept.isdisjoint(words[w])}
+        wanted = tuple(prefix for prefix, index in prefixes if index in kept)
+        if wanted:
+            found |= {w for w in vocabulary if w.startswith(wanted)}
+        return frozenset(found)
+
+    def starters(self, vocabulary: frozenset[str], kept: frozenset[int] | None = None) -> frozenset[str]:
+        """The words of ``vocabulary`` that can start one of the ``kept`` patterns."""
+        return self._edge(vocabulary, self.all if kept is None else kept, self.by_word, self.by_prefix)
+
+    def enders(self, vocabulary: frozenset[str], kept: frozenset[int] | None = None) -> frozenset[str]:
+        """The words of ``vocabulary`` that can end one of the ``kept`` patterns."""
+        return self._edge(vocabulary, self.all if kept is None else kept, self.last_words, self.last_prefixes)
+
+    def find(self, words: Sequence[str], kept: frozenset[int] | None = None) -> list[PatternMatch]:
+        """Every occurrence of the ``kept`` patterns (default: all) in ``words`` (lower case), in order of its
+        first word; at one position the longest match of each pattern."""
         out: list[PatternMatch] = []
+        by_word, first_prefixes = self.by_word, self.first_prefixes
         for i, word in enumerate(words):
-            for pattern in self.candidates(word):
+            candidates = list(by_word.get(word, ()))
+            if first_prefixes and word.startswith(first_prefixes):
+                candidates += [index for prefix, index in self.by_prefix if word.startswith(prefix)]
+            for index in candidates:
+                if kept is not None and index not in kept:
+                    continue
+                pattern = self.patterns[index]
                 end = _match(pattern.steps, 0, words, i)
                 if end > i:
                     out.append(PatternMatch(i, end, pattern))
