@@ -33,7 +33,7 @@ from typing import Any, Iterable, Mapping, NamedTuple, Sequence
 
 from ..checks import CheckResult, Mark
 from ..languages import Language, read_table
-from ..measure.measurements import sentence_lowers, vocabulary
+from ..measure.measurements import sentence_lowers, vocabulary, word_counts
 from ..measure.quotes import quote_spans
 from ..measure.word_patterns import PatternSet, compile_pattern
 from ..paper import Paper
@@ -122,20 +122,22 @@ class _Unit(NamedTuple):
     words: tuple[Word, ...]
 
 
-def _units(doc: Document, wanted: frozenset[str]) -> list[tuple[_Unit, list[str]]]:
-    """The headings and body sentences that hold one of the ``wanted`` words, in text order, with their words in
-    lower case."""
-    if not wanted:
+def _units(doc: Document, pairs: Sequence[tuple[frozenset[str], frozenset[str]]]) -> list[tuple[_Unit, list[str]]]:
+    """The headings and body sentences that hold, for one of ``pairs``, a word of each of its two sets (a word
+    that can start a pattern and one that can end it; a data item and a request), in text order, with their words
+    in lower case."""
+    pairs = [(a, b) for a, b in pairs if a and b]
+    if not pairs:
         return []
+    first = frozenset().union(*(a for a, _ in pairs))  # a cheap first test: most sentences hold none of these
     units = []
-    for block in doc.headings:
-        lowers = [w.lower for w in block.words]
-        if not wanted.isdisjoint(lowers):
-            units.append((_Unit(block, block.start, block.end, block.words), lowers))
+    candidates = [(_Unit(b, b.start, b.end, b.words), [w.lower for w in b.words]) for b in doc.headings]
     blocks = doc.blocks
-    for sentence, lowers in zip(doc.sentences, sentence_lowers(doc)):
-        if not wanted.isdisjoint(lowers):
-            units.append((_Unit(blocks[sentence.block], sentence.start, sentence.end, sentence.words), lowers))
+    candidates += [(_Unit(blocks[s.block], s.start, s.end, s.words), lowers)
+                   for s, lowers in zip(doc.sentences, sentence_lowers(doc)) if not first.isdisjoint(lowers)]
+    for unit, lowers in candidates:
+        if any(not a.isdisjoint(lowers) and not b.isdisjoint(lowers) for a, b in pairs):
+            units.append((unit, lowers))
     units.sort(key=lambda unit: unit[0].start)
     return units
 
@@ -240,22 +242,22 @@ def _find(doc: Document, paper: Paper, kinds: tuple[str, ...], cfg: Mapping[str,
     # Only the patterns all of whose words occur in the draft can match, and only the sentences holding a word
     # that can start one of them and a word that can end one are read closely (most drafts have none).
     kept = patterns.possible(vocab, _of_kinds(language.folder, kinds))
-    starters, enders = patterns.starters(vocab, kept), patterns.enders(vocab, kept)
+    anchors = patterns.anchors(vocab, kept, word_counts(doc)) if kept else frozenset()
     items = asks = frozenset()
     if "personal_data" in kinds and "item" in data:
         asks = frozenset().union(*(data[r].starters(vocab, data[r].possible(vocab))
                                    for r in ("request", "public_request") if r in data))
         items = data["item"].starters(vocab, data["item"].possible(vocab)) if asks else frozenset()
-    if not (starters and enders) and not items:
+    if not anchors and not items:
         return []
     public_default = paper.kind in cfg.get("public_by_default", ())
     window = int(cfg.get("window_words", 6))
     quote_cache: dict = {}
     findings: list[ToneFinding] = []
-    for unit, lowers in _units(doc, (starters if enders else frozenset()) | items):
+    for unit, lowers in _units(doc, ((anchors, anchors), (items, asks))):
         words = unit.words
         found: dict[str, ToneFinding] = {}
-        if not starters.isdisjoint(lowers) and not enders.isdisjoint(lowers):
+        if not anchors.isdisjoint(lowers):
             for match in patterns.find(lowers, kept):
                 kind, suggestion = match.pattern.payload
                 if kind not in kinds or kind in found:

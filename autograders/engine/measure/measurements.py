@@ -10,6 +10,7 @@ from collections import Counter
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain
 from operator import attrgetter
 
 from . import passive
@@ -36,6 +37,11 @@ def sentence_lowers(doc: Document) -> list[list[str]]:
     looks sentence by sentence for words of a list."""
     lower = attrgetter("lower")
     return doc.cached("sentence_lowers", lambda: [list(map(lower, s.words)) for s in doc.sentences])
+
+
+def word_counts(doc: Document) -> Counter:
+    """How often each lower-case word occurs in the body sentences."""
+    return doc.cached("word_counts", lambda: Counter(chain.from_iterable(sentence_lowers(doc))))
 
 
 def sentences_with(doc: Document, words: AbstractSet[str]) -> list[Sentence]:

@@ -20,6 +20,7 @@ prose check decides what a share of fragments means.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Set as AbstractSet
 from functools import lru_cache
 from itertools import compress
@@ -152,10 +153,17 @@ def predicate_vocabulary(vocabulary: Iterable[str], language: Language) -> froze
 
 
 def opener_vocabulary(vocabulary: Iterable[str], language: Language) -> frozenset[str]:
-    """The words of ``vocabulary`` that give a sentence a predicate when another word follows them (the rule's
-    openers; words with the opening suffix, *-nya*, are recognised in the sentence itself)."""
+    """The words of ``vocabulary`` that give a sentence a predicate when another word follows them: the rule's
+    openers and the words with its opening suffix (*-nya*: *Keduanya terlalu umum.*)."""
     rule = _rule(language)
-    return rule.openers & frozenset(vocabulary) if rule is not None else frozenset()
+    if rule is None:
+        return frozenset()
+    words = frozenset(vocabulary)
+    found = rule.openers & words
+    if rule.opens_by_suffix:
+        pattern = re.compile(rf"^.{{3,}}{re.escape(rule.opens_by_suffix)}$", re.M)
+        found |= frozenset(pattern.findall("\n".join(words)))
+    return found
 
 
 def predicate_in(words: Sequence[Word], lowers: Sequence[str], language: Language, verbs: AbstractSet[str],
@@ -166,12 +174,11 @@ def predicate_in(words: Sequence[Word], lowers: Sequence[str], language: Languag
     rule = _rule(language)
     if rule is None or not verbs.isdisjoint(lowers):
         return True
-    suffix = rule.opens_by_suffix
-    last = len(words) - 1
-    for i, lower in enumerate(lowers):
-        if i < last and (lower in openers or (suffix and lower.endswith(suffix) and len(lower) >= 6)) \
-                and words[i].kind == "word" and words[i + 1].kind in ("word", "number"):
-            return True  # "Layanan ini gratis.", "Kami siap membantu.", "Keduanya terlalu umum."
+    if not openers.isdisjoint(lowers):
+        last = len(words) - 1
+        for i, lower in enumerate(lowers):
+            if i < last and lower in openers and words[i].kind == "word" and words[i + 1].kind in ("word", "number"):
+                return True  # "Layanan ini gratis.", "Kami siap membantu.", "Keduanya terlalu umum."
     if not rule.passive:
         return False
     if passive is not None:

@@ -14,7 +14,7 @@ counted apart as *tags*). Measured, never judged:
   function words (*KTP, KK, akta, gratis, cepat, Sukamaju*);
 * **function words** — the share of the language's function words (``stopwords.txt``) among the words;
 * **repetition** — the most frequent content word (not a function word, three letters or more) and the most
-  repeated run of ``phrase_repetition.words`` words, with where they occur;
+  repeated run of ``phrase_repetition.words`` words that begins with a content word, with where they occur;
 * **tags** — hashtags, mentions and links, and their share of all tokens.
 
 Keyphrase occurrences come from the SEO measurement (:func:`autograders.engine.assess.seo.keyphrase_count`), so
@@ -22,7 +22,9 @@ there is one count of them. Everything is linear in the length of the draft and 
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
+from itertools import compress
 from operator import attrgetter, itemgetter
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -32,7 +34,7 @@ from typing import Sequence
 
 from ..parse.document import Document, Sentence
 from ..parse.words import Word
-from .measurements import passive_sentences, sentence_lowers, vocabulary
+from .measurements import passive_sentences, sentence_lowers, vocabulary, word_counts
 from .predicate import opener_vocabulary, predicate_in, predicate_vocabulary
 from .tags import find_hashtags, find_mentions
 
@@ -41,7 +43,7 @@ _LABEL_MAX_WORDS = 3  # "Syarat:", "Info lengkap:", "Waktu dan tempat:" open a l
 _SEPARATORS = frozenset(",;|•·")
 _LINK_KINDS = ("url", "email", "domain")
 _LOWER = attrgetter("lower")
-_KIND = attrgetter("kind")
+_TLD_HINTS = (".id", ".com", ".org", ".net", ".gov", ".edu", ".info", ".io", ".ID", ".COM")
 _COUNT = itemgetter(1)
 _BREAK = "\n"  # between sentences in the flat word list: never a word
 
@@ -134,6 +136,14 @@ def _segments(sentence: Sentence, words: list[Word]) -> list[int]:
     return counts
 
 
+_NUMBER_START = re.compile(r"^(?:rp\.?\s?)?\d.*$", re.M)
+
+
+def _numbers(vocabulary: frozenset[str]) -> frozenset[str]:
+    """The numbers among the draft's words (a word token starts with a letter; a number with a digit or Rp)."""
+    return frozenset(_NUMBER_START.findall("\n".join(vocabulary)))
+
+
 def _is_labelled(sentence: Sentence, words: list[Word]) -> bool:
     """A labelled line of a notice: one to three words and a colon, then the value ("Syarat: KTP dan KK")."""
     colon = sentence.text.find(":")
@@ -170,18 +180,18 @@ def _measure(doc: Document) -> ProseMeasure:
     if "@" in text:
         tag_spans += [(m.start(), m.start() + 1 + len(m.group(1).rstrip("."))) for m in find_mentions(text)]
     tag_starts = {start for start, _ in tag_spans}
-    kinds = Counter(map(_KIND, doc.words))
-    link_spans = [(w.start, w.end) for w in doc.words if w.kind in _LINK_KINDS] if (
-        kinds.keys() & set(_LINK_KINDS)) else []
+    # A link, an address or a domain needs "/", "@" or a top-level domain: without them there is none to find.
+    maybe_links = "/" in text or "@" in text or any(tld in text for tld in _TLD_HINTS)
+    link_spans = [(w.start, w.end) for w in doc.words if w.kind in _LINK_KINDS] if maybe_links else []
     special = bool(tag_starts or link_spans)  # else every word of a sentence is a prose word
-    numbers = {w.lower for w in doc.words if w.kind == "number"} if kinds.get("number") else frozenset()
+    numbers = _numbers(vocabulary(doc))
     # The predicate rule's word sets, once for the draft's vocabulary; the passive check's own findings.
     vocab = vocabulary(doc)
     verbs = predicate_vocabulary(vocab, language)
     openers = opener_vocabulary(vocab, language)
     passives = {s.start for s, _ in passive_sentences(doc)}
 
-    words = sentences = with_predicate = fragment_words = item_words = list_words = 0
+    words = sentences = with_predicate = fragment_words = item_words = list_words = skipped = 0
     fragments: list[tuple[int, int]] = []
     lists: list[tuple[int, int]] = []
     items: list[tuple[int, int]] = []
@@ -200,43 +210,51 @@ def _measure(doc: Document) -> ProseMeasure:
             lowers = list(map(_LOWER, prose))
         if not prose:
             continue
-        predicate = predicate_in(prose, lowers, language, verbs, openers, sentence.start in passives)
+        predicate = not verbs.isdisjoint(lowers) or predicate_in(prose, lowers, language, verbs, openers,
+                                                                   sentence.start in passives)
         if block.kind == "table_cell" and not predicate:
+            skipped += 1
             continue  # a data cell (a date, a place, a number) is neither prose nor a fragment
         n = len(prose)
         sentences += 1
         words += n
-        span = (sentence.start, sentence.end)
         if n >= 5 and stopwords.isdisjoint(lowers):
-            bare.append(span)
-        if sum(map(sentence.text.count, separators)) >= min_separators and _is_list(
+            bare.append((sentence.start, sentence.end))
+        if separators and sum(map(sentence.text.count, separators)) >= min_separators and _is_list(
                 sentence, prose, stopwords, list_cfg):
             list_words += n
-            lists.append(span)
+            lists.append((sentence.start, sentence.end))
         if predicate:
             with_predicate += n
         elif block.kind == "list_item" or _is_labelled(sentence, prose):
             item_words += n
-            items.append(span)
+            items.append((sentence.start, sentence.end))
         else:
             fragment_words += n
-            fragments.append(span)
+            fragments.append((sentence.start, sentence.end))
         flat += lowers
         flat.append(_BREAK)
         kept.append(prose)
 
     # Counted once over the whole draft (C-level counting): words, function words, content words, phrases.
-    counts = Counter(flat)
-    counts.pop(_BREAK, None)
+    if special or skipped:
+        counts = Counter(flat)
+        del counts[_BREAK]
+    else:
+        counts = word_counts(doc)  # the same words, counted once for the draft (the tone check reads them too)
     number_count = sum(counts[x] for x in numbers & counts.keys())
     lexical_words = words - number_count
     function_words = sum(counts[x] for x in stopwords & counts.keys())
-    for word in (stopwords | numbers) & counts.keys():
-        del counts[word]
-    for word in [x for x in counts if len(x) < 3]:
-        del counts[word]
-    top_word, top_word_count = max(counts.items(), key=_COUNT, default=("", 0))
-    phrases = Counter(zip(*(flat[k:] for k in range(phrase_n))))
+    content = counts.keys() - stopwords - numbers
+    top_word = max(content, key=counts.__getitem__, default="")
+    if len(top_word) < 3:  # rare: a two-letter word is the most frequent; look among the longer ones
+        top_word = max((w for w in content if len(w) >= 3), key=counts.__getitem__, default="")
+    top_word_count = counts[top_word] if top_word else 0
+    # Phrases: runs of phrase_n words that begin with a content word occurring more than once (only such a run
+    # can repeat, and a phrase worth naming starts with a content word), counted at C speed.
+    repeated = frozenset(w for w in content if counts[w] > 1)
+    starts = list(map(repeated.__contains__, flat))
+    phrases = Counter(zip(*(compress(flat[k:], starts) for k in range(phrase_n))))
     top_phrase, top_phrase_count = max(phrases.items(), key=_COUNT, default=((), 0))
     if _BREAK in top_phrase:  # a run across a sentence break is not a phrase: look further down
         top_phrase, top_phrase_count = next(((t, c) for t, c in phrases.most_common() if _BREAK not in t), ((), 0))

@@ -9,7 +9,7 @@ finding them costs one dictionary look-up per word plus the few patterns that ca
 """
 from __future__ import annotations
 
-from typing import Any, Iterable, NamedTuple, Sequence
+from typing import Any, Iterable, Mapping, NamedTuple, Sequence
 
 MAX_GAP = 4
 _PREFIX_KEY = 3
@@ -151,6 +151,26 @@ class PatternSet:
     def enders(self, vocabulary: frozenset[str], kept: frozenset[int] | None = None) -> frozenset[str]:
         """The words of ``vocabulary`` that can end one of the ``kept`` patterns."""
         return self._edge(vocabulary, self.all if kept is None else kept, self.last_words, self.last_prefixes)
+
+    def anchors(self, vocabulary: frozenset[str], kept: frozenset[int], counts: Mapping[str, int]) -> frozenset[str]:
+        """For each ``kept`` pattern, the words of its rarest step (by ``counts``, the draft's word frequencies)
+        that the vocabulary holds: a sentence can hold the pattern only if it holds one of these words."""
+        found: set[str] = set()
+        prefixed = [w for w in vocabulary if w.startswith(self.prefixes)] if self.prefixes else []
+        for index in kept:
+            best: tuple[int, set[str]] | None = None
+            for step in self.patterns[index].steps:
+                if step.gap:
+                    continue
+                present = set(step.words & vocabulary)
+                if step.prefixes:
+                    present |= {w for w in prefixed if w.startswith(step.prefixes)}
+                weight = sum(counts.get(w, 0) for w in present)
+                if best is None or weight < best[0]:
+                    best = (weight, present)
+            if best is not None:
+                found |= best[1]
+        return frozenset(found)
 
     def find(self, words: Sequence[str], kept: frozenset[int] | None = None) -> list[PatternMatch]:
         """Every occurrence of the ``kept`` patterns (default: all) in ``words`` (lower case), in order of its
