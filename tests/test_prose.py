@@ -459,3 +459,15 @@ def test_golden_expectations_record_prose():
         meta = json.loads(path.read_text(encoding="utf-8"))
         assert meta["expected"]["prose"] in ("good", "ok")
         assert meta["_prose"], path.name
+
+
+def test_signals_do_not_depend_on_hash_order():
+    """Ties between equally frequent words are broken by text order, so every process reports the same."""
+    import subprocess
+    import sys
+
+    code = ("from autograders import analyze; r = analyze('Agency warns village. Village thanks agency. "
+            "River rises. Agency and village wait.', lang='en'); print(r.check('prose').value['top_word'])")
+    seen = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO_ROOT,
+                           env={"PYTHONHASHSEED": str(seed), "PATH": ""}).stdout.strip() for seed in (1, 2, 3, 4, 5)}
+    assert seen == {"agency"}

@@ -246,9 +246,8 @@ def _measure(doc: Document) -> ProseMeasure:
     lexical_words = words - number_count
     function_words = sum(counts[x] for x in stopwords & counts.keys())
     content = counts.keys() - stopwords - numbers
-    top_word = max(content, key=counts.__getitem__, default="")
-    if len(top_word) < 3:  # rare: a two-letter word is the most frequent; look among the longer ones
-        top_word = max((w for w in content if len(w) >= 3), key=counts.__getitem__, default="")
+    # The first of the most frequent in text order (a tie never depends on how a set happens to be ordered).
+    top_word = max((w for w in counts if w in content and len(w) >= 3), key=counts.__getitem__, default="")
     top_word_count = counts[top_word] if top_word else 0
     # Phrases: runs of phrase_n words that begin with a content word occurring more than once (only such a run
     # can repeat, and a phrase worth naming starts with a content word), counted at C speed.
