@@ -424,7 +424,8 @@ def test_settings_explain_the_thresholds():
     for lang in (ID, EN):
         cfg = lang.threshold("prose")
         assert "why" in cfg and "why_min_words" in cfg
-        for key in ("telegraphic", "function_share", "phrase_repetition", "keyphrase", "items"):
+        for key in ("predicate_share", "telegraphic", "function_share", "word_repetition", "phrase_repetition",
+                    "keyphrase", "tags", "items", "lists"):
             assert "why" in cfg[key], (lang.code, key)
 
 

@@ -509,7 +509,6 @@ class _BlockCollector(HTMLParser):
         self.link: RawLink | None = None
         self.link_start = 0
         self.orphan_links: list[RawLink] = []
-        self.orphan_images: list[RawImage] = []
         self.comment_open = False  # an unclosed <!-- hides everything after it
 
     def _flush(self) -> None:
