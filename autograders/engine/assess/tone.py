@@ -239,8 +239,8 @@ def _find(doc: Document, paper: Paper, kinds: tuple[str, ...], cfg: Mapping[str,
     patterns = _tone_patterns(language.folder)
     data = _personal_data(language.folder)
     vocab = vocabulary(doc)
-    # Only the patterns all of whose words occur in the draft can match, and only the sentences holding a word
-    # that can start one of them and a word that can end one are read closely (most drafts have none).
+    # Only the patterns all of whose words occur in the draft can match, and only the sentences holding a word of
+    # one of their rarest steps (anchors), or a data item and a request word, are read closely.
     kept = patterns.possible(vocab, _of_kinds(language.folder, kinds))
     anchors = patterns.anchors(vocab, kept, word_counts(doc)) if kept else frozenset()
     items = asks = frozenset()
