@@ -32,6 +32,12 @@ def vocabulary(doc: Document) -> frozenset[str]:
     return doc.cached("vocabulary", lambda: frozenset([w.lower for w in doc.words]))
 
 
+def vocabulary_lines(doc: Document) -> str:
+    """The draft's distinct lower-case words, one per line: a text that one compiled pattern searches at C speed
+    (which words are numbers, which end in a suffix, whether any is a link)."""
+    return doc.cached("vocabulary_lines", lambda: "\n".join(vocabulary(doc)))
+
+
 def sentence_lowers(doc: Document) -> list[list[str]]:
     """The lower-case words of each body sentence (``doc.sentences`` order), made once for every check that
     looks sentence by sentence for words of a list."""

@@ -152,18 +152,23 @@ def predicate_vocabulary(vocabulary: Iterable[str], language: Language) -> froze
     return frozenset(compress(words, known))
 
 
-def opener_vocabulary(vocabulary: Iterable[str], language: Language) -> frozenset[str]:
+def opener_vocabulary(vocabulary: Iterable[str], language: Language, lines: str | None = None) -> frozenset[str]:
     """The words of ``vocabulary`` that give a sentence a predicate when another word follows them: the rule's
-    openers and the words with its opening suffix (*-nya*: *Keduanya terlalu umum.*)."""
+    openers and the words with its opening suffix (*-nya*: *Keduanya terlalu umum.*). ``lines`` is the vocabulary
+    one word per line, when the caller has it."""
     rule = _rule(language)
     if rule is None:
         return frozenset()
     words = frozenset(vocabulary)
     found = rule.openers & words
     if rule.opens_by_suffix:
-        pattern = re.compile(rf"^.{{3,}}{re.escape(rule.opens_by_suffix)}$", re.M)
-        found |= frozenset(pattern.findall("\n".join(words)))
+        found |= frozenset(_suffix_pattern(rule.opens_by_suffix).findall("\n".join(words) if lines is None else lines))
     return found
+
+
+@lru_cache(maxsize=None)
+def _suffix_pattern(suffix: str) -> re.Pattern[str]:
+    return re.compile(rf"^[^\n]{{3,}}{re.escape(suffix)}$", re.M)
 
 
 def predicate_in(words: Sequence[Word], lowers: Sequence[str], language: Language, verbs: AbstractSet[str],

@@ -34,7 +34,7 @@ from typing import Sequence
 
 from ..parse.document import Document, Sentence
 from ..parse.words import Word
-from .measurements import passive_sentences, sentence_lowers, vocabulary, word_counts
+from .measurements import passive_sentences, sentence_lowers, vocabulary, vocabulary_lines, word_counts
 from .predicate import opener_vocabulary, predicate_in, predicate_vocabulary
 from .tags import find_hashtags, find_mentions
 
@@ -43,7 +43,6 @@ _LABEL_MAX_WORDS = 3  # "Syarat:", "Info lengkap:", "Waktu dan tempat:" open a l
 _SEPARATORS = frozenset(",;|•·")
 _LINK_KINDS = ("url", "email", "domain")
 _LOWER = attrgetter("lower")
-_TLD_HINTS = (".id", ".com", ".org", ".net", ".gov", ".edu", ".info", ".io", ".ID", ".COM")
 _COUNT = itemgetter(1)
 _BREAK = "\n"  # between sentences in the flat word list: never a word
 
@@ -136,12 +135,10 @@ def _segments(sentence: Sentence, words: list[Word]) -> list[int]:
     return counts
 
 
+# On the vocabulary, one word per line: a number starts with a digit or Rp (a word token with a letter); a link,
+# an address or a domain holds "/", "@" or a period before a letter.
 _NUMBER_START = re.compile(r"^(?:rp\.?\s?)?\d.*$", re.M)
-
-
-def _numbers(vocabulary: frozenset[str]) -> frozenset[str]:
-    """The numbers among the draft's words (a word token starts with a letter; a number with a digit or Rp)."""
-    return frozenset(_NUMBER_START.findall("\n".join(vocabulary)))
+_LINK_HINT = re.compile(r"[/@]|\.[^\W\d_]")
 
 
 def _is_labelled(sentence: Sentence, words: list[Word]) -> bool:
@@ -180,15 +177,16 @@ def _measure(doc: Document) -> ProseMeasure:
     if "@" in text:
         tag_spans += [(m.start(), m.start() + 1 + len(m.group(1).rstrip("."))) for m in find_mentions(text)]
     tag_starts = {start for start, _ in tag_spans}
-    # A link, an address or a domain needs "/", "@" or a top-level domain: without them there is none to find.
-    maybe_links = "/" in text or "@" in text or any(tld in text for tld in _TLD_HINTS)
+    # A link, an address or a domain is a word with "/", "@" or a period before a letter: without one there is none.
+    lines = vocabulary_lines(doc)
+    maybe_links = _LINK_HINT.search(lines) is not None
     link_spans = [(w.start, w.end) for w in doc.words if w.kind in _LINK_KINDS] if maybe_links else []
     special = bool(tag_starts or link_spans)  # else every word of a sentence is a prose word
-    numbers = _numbers(vocabulary(doc))
+    numbers = frozenset(_NUMBER_START.findall(lines))
     # The predicate rule's word sets, once for the draft's vocabulary; the passive check's own findings.
     vocab = vocabulary(doc)
     verbs = predicate_vocabulary(vocab, language)
-    openers = opener_vocabulary(vocab, language)
+    openers = opener_vocabulary(vocab, language, lines)
     passives = {s.start for s, _ in passive_sentences(doc)}
 
     words = sentences = with_predicate = fragment_words = item_words = list_words = skipped = 0
