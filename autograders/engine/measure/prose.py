@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from itertools import compress
+from itertools import compress, takewhile
 from operator import attrgetter, itemgetter
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -41,9 +41,11 @@ from .tags import find_hashtags, find_mentions
 BODY = ("paragraph", "quote", "list_item", "table_cell")
 _LABEL_MAX_WORDS = 3  # "Syarat:", "Info lengkap:", "Waktu dan tempat:" open a labelled line
 _SEPARATORS = frozenset(",;|•·")
+_SEPARATOR = re.compile("[,;|•·]")
 _LINK_KINDS = ("url", "email", "domain")
 _LOWER = attrgetter("lower")
 _COUNT = itemgetter(1)
+_MORE_THAN_ONCE = lambda item: item[1] > 1  # noqa: E731
 _BREAK = "\n"  # between sentences in the flat word list: never a word
 
 
@@ -121,24 +123,27 @@ class ProseMeasure:
         return round(self.tags / total, 3) if total else 0.0
 
 
-def _segments(sentence: Sentence, words: list[Word]) -> list[int]:
-    """Prose words per piece of a sentence cut at list separators (a comma inside a number does not cut)."""
-    counts = [0]
-    text, base = sentence.text, sentence.start
-    position = 0
+def _segments(sentence: Sentence, words: Sequence[Word]) -> list[int]:
+    """Prose words per piece of a sentence cut at list separators (a comma inside a number does not cut: it is
+    inside a word). One pass over the separators and one over the words."""
+    base = sentence.start
+    cuts = [m.start() + base for m in _SEPARATOR.finditer(sentence.text)]
+    counts, current, k = [], 0, 0
     for word in words:
-        start = word.start - base
-        if any(ch in _SEPARATORS for ch in text[position:start]):
-            counts.append(0)
-        counts[-1] += 1
-        position = word.end - base
+        if k < len(cuts) and cuts[k] < word.start:
+            counts.append(current)
+            current = 0
+            while k < len(cuts) and cuts[k] < word.start:
+                k += 1
+        current += 1
+    counts.append(current)
     return counts
 
 
 # On the vocabulary, one word per line: a number starts with a digit or Rp (a word token with a letter); a link,
-# an address or a domain holds "/", "@" or a period before a letter.
+# an address or a domain holds "/", "@" or a period before a letter (links are ASCII, the vocabulary lower case).
 _NUMBER_START = re.compile(r"^(?:rp\.?\s?)?\d.*$", re.M)
-_LINK_HINT = re.compile(r"[/@]|\.[^\W\d_]")
+_DOT_LETTER = re.compile(r"\.[a-z]")
 
 
 def _is_labelled(sentence: Sentence, words: list[Word]) -> bool:
@@ -179,7 +184,7 @@ def _measure(doc: Document) -> ProseMeasure:
     tag_starts = {start for start, _ in tag_spans}
     # A link, an address or a domain is a word with "/", "@" or a period before a letter: without one there is none.
     lines = vocabulary_lines(doc)
-    maybe_links = _LINK_HINT.search(lines) is not None
+    maybe_links = "/" in lines or "@" in lines or _DOT_LETTER.search(lines) is not None
     link_spans = [(w.start, w.end) for w in doc.words if w.kind in _LINK_KINDS] if maybe_links else []
     special = bool(tag_starts or link_spans)  # else every word of a sentence is a prose word
     numbers = frozenset(_NUMBER_START.findall(lines))
@@ -244,12 +249,12 @@ def _measure(doc: Document) -> ProseMeasure:
     lexical_words = words - number_count
     function_words = sum(counts[x] for x in stopwords & counts.keys())
     content = counts.keys() - stopwords - numbers
-    # The first of the most frequent in text order (a tie never depends on how a set happens to be ordered).
-    top_word = max((w for w in counts if w in content and len(w) >= 3), key=counts.__getitem__, default="")
-    top_word_count = counts[top_word] if top_word else 0
+    # Most frequent first; a tie keeps text order (a stable sort), never how a set happens to be ordered.
+    ranked = counts.most_common()
+    top_word, top_word_count = next(((w, c) for w, c in ranked if len(w) >= 3 and w in content), ("", 0))
     # Phrases: runs of phrase_n words that begin with a content word occurring more than once (only such a run
     # can repeat, and a phrase worth naming starts with a content word), counted at C speed.
-    repeated = frozenset(w for w in content if counts[w] > 1)
+    repeated = content.intersection([w for w, _ in takewhile(_MORE_THAN_ONCE, ranked)])
     starts = list(map(repeated.__contains__, flat))
     phrases = Counter(zip(*(compress(flat[k:], starts) for k in range(phrase_n))))
     top_phrase, top_phrase_count = max(phrases.items(), key=_COUNT, default=((), 0))
