@@ -5,7 +5,6 @@ readability checks, the SEO checks, the statistics block and the genre checks ca
 """
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections import Counter
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
@@ -51,19 +50,12 @@ def word_counts(doc: Document) -> Counter:
 
 
 def sentences_with(doc: Document, words: AbstractSet[str]) -> list[Sentence]:
-    """The body sentences that hold at least one of ``words`` (lower case), in order; one pass over the draft's
-    words, so a measurement looks closely only at the sentences that can matter."""
+    """The body sentences that hold at least one of ``words`` (lower case), in order: one set test per sentence
+    on its words (:func:`sentence_lowers`), so a measurement looks closely only at the sentences that can matter."""
     present = vocabulary(doc) & words
     if not present:
         return []
-    sentences = doc.sentences
-    starts = doc.cached("sentence_starts", lambda: [s.start for s in sentences])
-    chosen: dict[int, Sentence] = {}
-    for word in [w for w in doc.words if w.lower in present]:
-        k = bisect_right(starts, word.start) - 1
-        if k >= 0 and word.end <= sentences[k].end:  # not a word of a heading or another non-body block
-            chosen[k] = sentences[k]
-    return [chosen[k] for k in sorted(chosen)]
+    return [s for s, lowers in zip(doc.sentences, sentence_lowers(doc)) if not present.isdisjoint(lowers)]
 
 
 def passive_sentences(doc: Document) -> list[tuple[Sentence, int]]:

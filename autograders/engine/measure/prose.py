@@ -24,8 +24,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from itertools import compress, takewhile
-from operator import attrgetter, itemgetter
+from itertools import compress, islice
+from operator import attrgetter
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Mapping
@@ -44,8 +44,7 @@ _SEPARATORS = frozenset(",;|•·")
 _SEPARATOR = re.compile("[,;|•·]")
 _LINK_KINDS = ("url", "email", "domain")
 _LOWER = attrgetter("lower")
-_COUNT = itemgetter(1)
-_MORE_THAN_ONCE = lambda item: item[1] > 1  # noqa: E731
+_JOIN = "\x1f".join  # a phrase's words, joined by a character no word holds
 _BREAK = "\n"  # between sentences in the flat word list: never a word
 
 
@@ -71,6 +70,7 @@ class ProseMeasure:
     no_function_sentences: tuple[tuple[int, int], ...] = ()
     tag_spans: tuple[tuple[int, int], ...] = ()
     phrase_words: int = 3
+    phrase_key: str = field(default="", repr=False, compare=False)  # the phrase's words joined by \x1f
     kept: tuple[Sequence[Word], ...] = field(default=(), repr=False, compare=False)  # prose words per sentence
 
     @cached_property
@@ -82,9 +82,9 @@ class ProseMeasure:
 
     @cached_property
     def top_phrase_spans(self) -> tuple[tuple[int, int], ...]:
-        if not self.top_phrase:
+        if not self.phrase_key:
             return ()
-        n, wanted, spans = self.phrase_words, tuple(self.top_phrase.split(" ")), []
+        n, wanted, spans = self.phrase_words, tuple(self.phrase_key.split("\x1f")), []
         for prose in self.kept:
             lowers = [w.lower for w in prose]
             spans += [(prose[i].start, prose[i + n - 1].end) for i in range(len(prose) - n + 1)
@@ -249,22 +249,25 @@ def _measure(doc: Document) -> ProseMeasure:
     lexical_words = words - number_count
     function_words = sum(counts[x] for x in stopwords & counts.keys())
     content = counts.keys() - stopwords - numbers
-    # Most frequent first; a tie keeps text order (a stable sort), never how a set happens to be ordered.
-    ranked = counts.most_common()
-    top_word, top_word_count = next(((w, c) for w, c in ranked if len(w) >= 3 and w in content), ("", 0))
+    # The first of the most frequent in text order (``max`` keeps the first; the counter keeps text order), never
+    # how a set happens to be ordered. Strings only, no tuples: fewer objects for the garbage collector to visit.
+    top_word = max((w for w in counts if w in content and len(w) >= 3), key=counts.__getitem__, default="")
+    top_word_count = counts[top_word] if top_word else 0
     # Phrases: runs of phrase_n words that begin with a content word occurring more than once (only such a run
-    # can repeat, and a phrase worth naming starts with a content word), counted at C speed.
-    repeated = content.intersection([w for w, _ in takewhile(_MORE_THAN_ONCE, ranked)])
+    # can repeat, and a phrase worth naming starts with a content word), counted at C speed as joined strings.
+    repeated = frozenset(w for w in content if counts[w] > 1)
     starts = list(map(repeated.__contains__, flat))
-    phrases = Counter(zip(*(compress(flat[k:], starts) for k in range(phrase_n))))
-    top_phrase, top_phrase_count = max(phrases.items(), key=_COUNT, default=((), 0))
-    if _BREAK in top_phrase:  # a run across a sentence break is not a phrase: look further down
-        top_phrase, top_phrase_count = next(((t, c) for t, c in phrases.most_common() if _BREAK not in t), ((), 0))
+    phrases = Counter(map(_JOIN, zip(*(compress(islice(flat, k, None), starts) for k in range(phrase_n)))))
+    top_phrase = max(phrases, key=phrases.__getitem__, default="")
+    while _BREAK in top_phrase:  # a run across a sentence break is not a phrase: look further down
+        del phrases[top_phrase]
+        top_phrase = max(phrases, key=phrases.__getitem__, default="")
+    top_phrase_count = phrases[top_phrase] if top_phrase else 0
     return ProseMeasure(
         words=words, sentences=sentences, predicate_words=with_predicate, fragment_words=fragment_words,
         item_words=item_words, list_words=list_words, function_words=function_words, lexical_words=lexical_words,
         top_word=top_word, top_word_count=top_word_count, content_words=lexical_words - function_words,
-        top_phrase=" ".join(top_phrase), top_phrase_count=top_phrase_count, tags=len(tag_spans) + len(link_spans),
+        top_phrase=top_phrase.replace("\x1f", " "), top_phrase_count=top_phrase_count, phrase_key=top_phrase, tags=len(tag_spans) + len(link_spans),
         fragments=tuple(fragments), lists=tuple(lists), items=tuple(items), no_function_sentences=tuple(bare),
         tag_spans=tuple(sorted(tag_spans + link_spans)), phrase_words=phrase_n, kept=tuple(kept),
     )
