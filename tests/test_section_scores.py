@@ -81,14 +81,15 @@ def test_a_draft_without_words_is_not_scored(text):
         assert "/100" not in shown and "tidak berlaku" in shown
 
 
-def test_english_article_genre_is_one_check_and_has_no_score():
+def test_english_article_genre_has_headline_and_tone_and_a_score():
+    """English has no plain-language check: an article's genre section is its headline and tone (two checks)."""
     report = analyze("# City Opens New Service Hall\n\nResidents can renew documents in one building from Monday.",
                      lang="en")
-    assert [c.id for c in report.section("genre").checks] == ["headline"]
-    assert report.section("genre").score is None
+    assert [c.id for c in report.section("genre").checks] == ["headline", "tone"]
+    assert isinstance(report.section("genre").score, int)
     indonesian = analyze("# Pemkot Buka Gedung Layanan\n\nWarga bisa mengurus dokumen di satu gedung mulai Senin.",
                          lang="id")
-    assert isinstance(indonesian.section("genre").score, int)  # headline and plain_language
+    assert [c.id for c in indonesian.section("genre").checks] == ["headline", "plain_language", "tone"]
 
 
 # ----------------------------------------------------------------------------------------- every consumer
