@@ -65,6 +65,14 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     return parser
 
 
+def _text_width() -> int:
+    """Report lines for a terminal: its width (``COLUMNS`` when set), between 40 and 100 characters; 80 when
+    the output is not a terminal."""
+    import shutil
+
+    return max(40, min(100, shutil.get_terminal_size((80, 24)).columns - 1))
+
+
 def run_analyze(args: argparse.Namespace) -> int:
     from .engine.pipeline import analyze
 
@@ -84,7 +92,7 @@ def run_analyze(args: argparse.Namespace) -> int:
         json.dump(report.to_dict(), sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
     else:
-        sys.stdout.write(report.to_text())
+        sys.stdout.write(report.to_text(width=_text_width()))
     return 0
 
 

@@ -114,10 +114,15 @@ class Report:
             return message("report.group", {"label": label(group_key, lang), "count": len(members)}, lang)
         return ", ".join(label(f"check.{c.id}", lang) for c in members)
 
-    def to_text(self, width: int = 88) -> str:
-        """A readable report, worst problems first, lines wrapped at ``width``. Under each problem (not under
-        what is already good) the trainee's own words it points at, with the suggested replacement if any.
-        Checks that share a message are shown once."""
+    def to_text(self, width: int | None = None) -> str:
+        """A readable report, worst problems first. Under each problem (not under what is already good) the
+        trainee's own words it points at, with the suggested replacement if any. Checks that share a message are
+        shown once.
+
+        ``width=None`` (the default) gives one line per check and per quotation, for whatever shows the text and
+        wraps it to its own width: a book page (whose stylesheet indents the wrapped part), a notebook output, a
+        feedback page. A number wraps the lines at that many characters, continuation lines indented under the
+        text, for a terminal (the command line passes the terminal's width)."""
         lang = self.feedback_lang
         symbol = {"bad": "✗", "ok": "!", "good": "✓"}
         lines = [label("report.title", lang)]
@@ -130,6 +135,13 @@ class Report:
         lines.append(" · ".join(
             f"{label('section.' + s.name, lang)}: {score_text(s.score, lang)}" for s in self.sections))
         groups = self.message_groups()
+
+        def add(text: str, indent: str, continued: str) -> None:
+            if width is None:
+                lines.append(indent + text)
+            else:
+                lines.extend(textwrap.wrap(text, width, initial_indent=indent, subsequent_indent=continued))
+
         current = None
         for section, result in self.problems():
             if result.rating != current:
@@ -137,13 +149,11 @@ class Report:
                 lines.append("")
                 lines.append(label(f"rating.heading.{current}", lang))
             name = self.group_name(groups[result.id])
-            lines.extend(textwrap.wrap(f"{symbol[result.rating]} {name}: {self.message(result)}", width,
-                                       initial_indent="  ", subsequent_indent="    "))
+            add(f"{symbol[result.rating]} {name}: {self.message(result)}", "  ", "    ")
             if result.rating == "good":
                 continue
             for mark, quote in list(zip(result.marks, self.quotes(result)))[:3]:
-                shown = f"» {quote} → {mark.suggestion}" if mark.suggestion else f"» {quote}"
-                lines.extend(textwrap.wrap(shown, width, initial_indent="      ", subsequent_indent="        "))
+                add(f"» {quote} → {mark.suggestion}" if mark.suggestion else f"» {quote}", "    ", "      ")
         return "\n".join(lines) + "\n"
 
     def quotes(self, result: CheckResult, width: int = 90) -> list[str]:
