@@ -41,6 +41,10 @@ config["repository"] = {"url": os.environ["REPO"], "branch": os.environ["BRANCH"
 # A self-hosted git server is not GitHub: the theme builds the nbgitpuller link the same way for "gitlab".
 theme = config.setdefault("sphinx", {}).setdefault("config", {}).setdefault("html_theme_options", {})
 theme.setdefault("repository_provider", "gitlab")
+# jupyter-book reads local extension folders relative to the config file, which now sits in _build/.
+local = config["sphinx"].get("local_extensions") or {}
+for name, folder in local.items():
+    local[name] = os.path.relpath(folder, "_build")
 yaml.safe_dump(config, open("_build/_config.launch.yml", "w", encoding="utf-8"), allow_unicode=True, sort_keys=False)
 PY
 fi

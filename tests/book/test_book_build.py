@@ -168,6 +168,8 @@ def test_one_value_points_the_launch_buttons_at_a_hub(tmp_path):
     page = (out / "_build" / "html" / "book" / "02-menulis-daring.html").read_text(encoding="utf-8")
     assert ("https://hub.diklat.contoh.go.id/hub/user-redirect/git-pull?repo=https%3A//git.contoh.go.id/"
             "kelas-humas-digital&urlpath=lab/tree/kelas-humas-digital/book/02-menulis-daring.md") in page
+    assert 'title="Buka di JupyterHub"' in page and 'aria-label="Buka bab ini sebagai buku catatan"' in page
+    assert "Launch" not in page
 
 
 def test_default_build_has_no_hub_button(site):
