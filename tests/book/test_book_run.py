@@ -19,10 +19,29 @@ def test_run_check_builds_and_serves_the_book_and_jupyterlab():
     lab = re.search(r"JupyterLab\s*: (http://127\.0\.0\.1:\d+/lab/tree/_build/lab/alat-langsung\.ipynb\?token=\w+)", out)
     assert book and lab, out[-2000:]
     assert "kedua server menjawab" in out
+    # One Indonesian progress line per step, not the build's log: that is in a file the output names.
+    before_addresses = out[:book.start()].strip().splitlines()
+    assert len(before_addresses) <= 6, before_addresses
+    assert [line.split(" ")[0] for line in before_addresses if line.startswith("[")] == ["[1/3]", "[2/3]", "[3/3]"]
+    assert "Running Sphinx" not in out and "Kernel is running over TCP" not in out and "WARNING" not in out
+    build_log = REPO / "_build" / "logs" / "book-build.log"
+    assert "_build/logs/book-build.log" in out
+    assert "build succeeded" in build_log.read_text(encoding="utf-8")
     assert (REPO / "_build" / "html" / "book" / "02-menulis-daring.html").is_file()
     notebook = (REPO / "_build" / "lab" / "alat-langsung.ipynb").read_text(encoding="utf-8")
     for tool in ("draft_checker", "serp_preview", "post_composer", "press_release_checker", "monitoring_dashboard"):
         assert f"{tool}()" in notebook
+
+
+def test_run_help_is_indonesian_and_needs_no_setup():
+    proc = subprocess.run(["./run.sh", "--help"], cwd=REPO, capture_output=True, text=True, timeout=30)
+    assert proc.returncode == 0 and proc.stderr == ""
+    text = proc.stdout
+    assert text.startswith("Kelas Humas Digital") and "Pemakaian:" in text
+    for mode in ("./run.sh --check", "./run.sh --sample", "./run.sh BERKAS", "_build/logs/"):
+        assert mode in text
+    assert not re.search(r"\b(set up|build|serve|check your|the same|prints)\b", text)
+    assert "Menyiapkan" not in text  # help alone does not run the setup
 
 
 def test_run_with_a_file_analyses_the_draft(tmp_path):
