@@ -43,12 +43,8 @@ if os.path.isdir(os.path.join(_ROOT, "autograders")):
     if _ROOT not in sys.path:
         sys.path.insert(0, _ROOT)
 
-# Validate shows the grading feedback (autograders.grading.cell writes it to stderr under validation only).
-c.Validator.failed_warning = (
-    "UMPAN BALIK UNTUK {num_failed} TUGAS. Di bawah ini poin dan hal yang perlu diperbaiki lebih dulu;\n"
-    "inilah umpan balik yang sama dengan penilaian akhir.\n")
-c.Validator.changed_warning = (
-    "ISI {num_changed} SEL PENILAIAN BERUBAH! Kembalikan sel itu seperti semula; perubahan tidak ikut dinilai.\n")
-c.Validator.type_changed_warning = (
-    "JENIS {num_changed} SEL BERUBAH! Sel jawaban harus tetap berupa sel Markdown.\n")
-c.Validator.passed_warning = "NOTEBOOK LULUS PADA {num_passed} SEL.\n"
+# Validate (the button and `nbgrader validate`) reports in Indonesian, task by task: points, what they mean and
+# the whole feedback, never the grading code (autograders.grading.validation).
+from autograders.grading.validation import use_indonesian_validator  # noqa: E402
+
+use_indonesian_validator()
