@@ -68,7 +68,9 @@ pids+=($!)
 lab_args=(--no-browser --ServerApp.ip=127.0.0.1 --ServerApp.port="$lab_port" --ServerApp.port_retries=0
           --ServerApp.token="$token" --ServerApp.root_dir="$root" --ServerApp.open_browser=False)
 [ "$(id -u)" = "0" ] && lab_args+=(--allow-root)
-.venv/bin/jupyter lab "${lab_args[@]}" >_build/logs/jupyterlab.log 2>&1 &
+# Started from exercises/: nbgrader's Validate button reads the nbgrader_config.py of the server's working folder,
+# so a trainee who does the exercises here gets the course's Indonesian report (autograders.grading.validation).
+(cd exercises && exec "$root/.venv/bin/jupyter" lab "${lab_args[@]}") >_build/logs/jupyterlab.log 2>&1 &
 pids+=($!)
 
 book_url="http://127.0.0.1:$book_port/"

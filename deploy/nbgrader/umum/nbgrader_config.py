@@ -36,3 +36,13 @@ def _load_exchange_module():
 _exchange = _load_exchange_module()
 c.ExchangeFactory.submit = _exchange.PrivateSubmit
 c.ExchangeFactory.collect = _exchange.OwnerCheckedCollect
+
+# Validate (the button in each trainee's notebook and `nbgrader validate`) reports in Indonesian, task by task:
+# points, what they mean and the whole feedback, never the grading code. The single-user image installs the
+# course package, so this import works wherever trainees run notebooks.
+try:
+    from autograders.grading.validation import use_indonesian_validator
+except ImportError:  # a server without the course package (e.g. the hub process itself) has no Validate
+    pass
+else:
+    use_indonesian_validator()
