@@ -45,6 +45,6 @@ if os.path.isdir(os.path.join(_ROOT, "autograders")):
 
 # Validate (the button and `nbgrader validate`) reports in Indonesian, task by task: points, what they mean and
 # the whole feedback, never the grading code (autograders.grading.validation).
-from autograders.grading.validation import use_indonesian_validator  # noqa: E402
+from autograders.grading.validate_setup import use_indonesian_validator  # noqa: E402
 
 use_indonesian_validator()

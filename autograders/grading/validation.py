@@ -9,9 +9,9 @@ it on stdout (``autograders.grading.cell``) and returns the points as the cell's
 
 nbgrader has no setting for its validator class, and both ``nbgrader validate`` and the Validate button (the
 ``validate_assignment`` server extension) create one only after reading the nbgrader configuration files. So a
-configuration file installs ours with :func:`use_indonesian_validator`::
+configuration file installs ours with :func:`~autograders.grading.validate_setup.use_indonesian_validator`::
 
-    from autograders.grading.validation import use_indonesian_validator
+    from autograders.grading.validate_setup import use_indonesian_validator
     use_indonesian_validator()
 
 (``exercises/nbgrader_config.py`` for the course folder, ``deploy/nbgrader/umum/nbgrader_config.py`` for
@@ -254,18 +254,3 @@ class IndonesianValidator(Validator):
             out.write("\n" + task.heading + "\n")
             if task.feedback and not task.full:
                 out.write(indent(task.feedback, "  ") + "\n")
-
-
-def use_indonesian_validator() -> None:
-    """Make ``nbgrader validate`` and the Validate button use :class:`IndonesianValidator`.
-
-    Call it from an nbgrader configuration file: both create their validator (the name ``Validator`` in their
-    module) after reading the configuration."""
-    import nbgrader.apps.validateapp as validate_app
-
-    validate_app.Validator = IndonesianValidator
-    try:
-        import nbgrader.server_extensions.validate_assignment.handlers as validate_handlers
-    except ImportError:  # pragma: no cover - nbgrader without its server extensions
-        return
-    validate_handlers.Validator = IndonesianValidator

@@ -170,3 +170,22 @@ def test_feedback_page_is_indonesian_and_shows_feedback_not_code(course, tmp_pat
         assert english not in page, english
     assert not [s for s in CODE if s in page]
     assert not EXTERNAL.search(page)
+
+
+def test_the_course_config_swaps_the_validator_only_where_nbgrader_validates():
+    """The swap itself loads nothing of nbgrader (our grader reads the course config for the gradebook); in a
+    process that is about to validate, reading the course config makes nbgrader's validator name mean ours."""
+    probe = (
+        "import sys\n"
+        "from autograders.grading.validate_setup import use_indonesian_validator\n"
+        "use_indonesian_validator()\n"
+        "print(sorted(m for m in sys.modules if m.startswith('nbgrader')))\n"
+        "import nbgrader.apps.validateapp as app\n"
+        "import nbgrader.server_extensions.validate_assignment.handlers as handlers\n"
+        "from traitlets.config.loader import PyFileConfigLoader\n"
+        "PyFileConfigLoader('nbgrader_config.py', path=sys.argv[1]).load_config()\n"
+        "print(app.Validator.__name__, handlers.Validator.__name__)\n")
+    done = subprocess.run([sys.executable, "-c", probe, str(C.COURSE_SRC)], capture_output=True, text=True,
+                          env=C.env())
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines() == ["[]", "IndonesianValidator IndonesianValidator"]

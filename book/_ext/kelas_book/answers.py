@@ -56,7 +56,7 @@ def visit_summary(self, node: answer_summary) -> None:
 
 
 def depart_summary(self, node: answer_summary) -> None:
-    self.body.append("</summary>\n")
+    self.body.append('<span class="kelas-chevron" aria-hidden="true"></span></summary>\n')
 
 
 def setup(app) -> None:

@@ -41,7 +41,7 @@ c.ExchangeFactory.collect = _exchange.OwnerCheckedCollect
 # points, what they mean and the whole feedback, never the grading code. The single-user image installs the
 # course package, so this import works wherever trainees run notebooks.
 try:
-    from autograders.grading.validation import use_indonesian_validator
+    from autograders.grading.validate_setup import use_indonesian_validator
 except ImportError:  # a server without the course package (e.g. the hub process itself) has no Validate
     pass
 else:
