@@ -208,7 +208,8 @@ def release_notebooks() -> Path:
 def _markdown():
     from markdown_it import MarkdownIt
 
-    return MarkdownIt("commonmark", {"html": False}).enable("table")  # raw HTML in a cell is shown as text
+    # Raw HTML in a cell is shown as text; addresses written out become links (as in the chapters).
+    return MarkdownIt("commonmark", {"html": False, "linkify": True}).enable(["table", "linkify"])
 
 
 def _code_output(code: str) -> str:
