@@ -49,3 +49,12 @@ yaml.safe_dump(config, open("_build/_config.launch.yml", "w", encoding="utf-8"),
 PY
 fi
 .venv/bin/jupyter-book build -W --keep-going --config "$config" "$@" .
+# Sphinx copies html_extra_path only when some page is out of date, so after a change to the engine alone an
+# incremental build would serve the old practice space: copy it into the site every time.
+site=_build/html
+args=("$@")
+for i in "${!args[@]}"; do
+  [ "${args[$i]}" = "--path-output" ] && site="${args[$((i + 1))]}/_build/html"
+done
+rm -rf "$site/kelas-web"
+cp -r book/_web/kelas-web "$site/kelas-web"

@@ -67,7 +67,8 @@ def render_dashboard(result: dict, charts: bool = True) -> str:
     span = f"{tanggal(period['start'])} – {tanggal(period['end'])}" if period else "–"
     chart = _png_img(mcharts.volume_chart(result["daily"], spikes), "Grafik volume sebutan harian") if charts else ""
     style = ("<style>.khd-dash table{border-collapse:collapse;margin:.5em 0}.khd-dash th,.khd-dash td{border:1px solid #ccc;"
-             "padding:.3em .6em}.khd-dash td.n{text-align:right}.khd-alert{background:#fdecea;border-left:4px solid #c0392b;"
+             "padding:.3em .6em;white-space:normal;overflow-wrap:anywhere}.khd-dash td.n{text-align:right}"
+             "@media (max-width:480px){.khd-dash table{font-size:.85em}.khd-dash th,.khd-dash td{padding:.2em .3em}}.khd-alert{background:#fdecea;border-left:4px solid #c0392b;"
              "padding:.4em .7em;margin:.3em 0}.khd-calm{background:#eafaf1;border-left:4px solid #3a9a5b;padding:.4em .7em}"
              "</style>")
     return (style + "<div class='khd-dash khd-report'>"
