@@ -26,16 +26,16 @@ def _empty_result(student: str, rubric: Rubric) -> dict[str, Any]:
 
 def grade_notebook(nb: Mapping[str, Any], release: Mapping[str, Any], rubric: Rubric, student: str = "") -> dict:
     result = _empty_result(student, rubric)
-    flags = find_flags(nb, release, [t.answer for t in rubric.tasks])
+    flags = find_flags(nb, release, list(rubric.answer_cells))
     result["flags"] = [f.to_dict() for f in flags]
-    answers = answer_texts(nb, [t.answer for t in rubric.tasks])
+    answers = answer_texts(nb, rubric.answer_cells)
     total = 0.0
     for task in rubric.tasks:
         score = score_task(task, answers)
         total += score.points
         entry = score.to_dict()
         entry.update(title=task.title, answer=task.answer, feedback=feedback_text(score, task.title),
-                     answered=bool(answers.get(task.answer)))
+                     answered=any(answers.get(cell) for cell in task.answer_cells))
         result["tasks"].append(entry)
     result["score"] = round(total, 2)
     return result

@@ -1,0 +1,512 @@
+"""The answer checker: an answer's claims held against the exercise's fact sheet.
+
+:func:`judge_facts` reads the answer's claims (:mod:`.claims`) and says, for the required facts of a criterion,
+which are **stated right** (in one sentence, as in the sheet: the number with its subject and unit, the date
+with its event, the move in its direction), which are **missing**, and which are **contradicted** (a different
+value for the same subject, a swapped pair, the fact inside a negation, a cancellation or a reversal); and, for
+the whole answer, which claims are **invented** (a number, date, time, amount, telephone number, proper name,
+quotation or promise the sheet does not hold and the task does not permit).
+
+Rules, in the order they apply:
+
+- *Value facts* (date, time, number + unit, percent, money) compete within their kind: in each sentence, the
+  answer's values of that kind and the facts whose subject words occur in the sentence are paired nearest first
+  (word distance), one value per fact per sentence, an equal value winning a tie. A pair with the sheet's value
+  is right unless a negation stands right before the value or its subject ("bukan 10 hari kerja") or a
+  cancellation word stands in its clause ("… dibatalkan"); a pair with another value is a contradiction. In a
+  quiz answer (``implicit_subject``) the question is the subject: a fact without its subject words in the
+  sentence still takes part, after the ones whose subject is there.
+- *Moves* (``move: {from, to}``): the destination named with *ke*/*di* or with the origin or a subject word is
+  right; the destination after *dari*, negated or cancelled, or the origin after a reversal (*kembali ke*) or
+  as the destination of the move is a contradiction.
+- *Phrase facts* (``says``): every group in one sentence is right; the same inside a negation is a contradiction.
+- *Quotations*: an answer quotation made mostly of the sheet quotation's words is that quotation; it is right
+  when its speaker is named in the same or a neighbouring paragraph, a contradiction when someone else is.
+- *Invented*: every other claim whose value the sheet does not hold (see :mod:`.factsheet` for what is
+  permitted). A value that was judged a contradiction is not counted again as invented.
+
+Linear in the answer: every search is bounded by the sentence and a fixed window.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Iterable, Mapping, Sequence
+
+from ..languages import Language
+from ..parse.document import Document, parse
+from .claims import (Claim, Claims, LanguageData, Segment, cached_language_data, phrase_before, phrase_keys,
+                     read_claims)
+from .factsheet import FactItem, FactSheet
+
+NEGATION_WINDOW = 3  # items before a value or its subject in which a negation negates it
+MOVE_NEGATION_WINDOW = 4
+HEAVY_INVENTIONS = ("quote", "promise")
+
+
+@dataclass(frozen=True)
+class Problem:
+    kind: str  # contradiction | invented
+    what: str  # the claim kind (number, date, time, quote, name, promise, move, …)
+    text: str  # the answer's words
+    start: int
+    end: int
+    fact: str = ""  # the fact it contradicts
+    note: str = ""  # one Indonesian sentence
+
+    @property
+    def heavy(self) -> bool:
+        return self.kind == "contradiction" or self.what in HEAVY_INVENTIONS or self.what == "person"
+
+
+@dataclass(frozen=True)
+class FactsJudgement:
+    right: tuple[str, ...]
+    missing: tuple[str, ...]
+    contradictions: tuple[Problem, ...]
+    invented: tuple[Problem, ...]
+
+
+@dataclass(frozen=True)
+class CompiledSheet:
+    data: LanguageData
+    phrases: Mapping[str, tuple[tuple[str, Any], ...]]
+    numbers: tuple[float, ...]
+    derived: tuple[float, ...]
+    years: frozenset[int]
+    dates: frozenset[tuple[Any, Any, Any]]
+    times: frozenset[int]
+    phones: frozenset[str]
+    vocabulary: frozenset[str]
+    families: frozenset[str]
+    quotes: tuple[tuple[FactItem | None, frozenset[str]], ...]
+    quote_stopwords: frozenset[str]
+    directions: Mapping[str, str]
+    quotes_permitted: bool = False
+
+
+# ------------------------------------------------------------------------------------------------ compiling
+def compile_sheet(sheet: FactSheet, language: Language) -> CompiledSheet:
+    return sheet.compiled(f"compiled.{language.code}", lambda: _compile(sheet, language))
+
+
+def _compile(sheet: FactSheet, language: Language) -> CompiledSheet:
+    data = cached_language_data(language.code)
+    texts = sheet.texts()
+    doc = parse("\n\n".join(texts), language, fmt="text")
+    claims = read_claims(doc, data)
+    numbers: list[float] = list(sheet.permits.numbers)
+    years = set(sheet.permits.years)
+    dates: set[tuple[Any, Any, Any]] = set()
+    times: set[int] = set()
+    phones: set[str] = set()
+    families = set(sheet.permits.promises)
+    for claim in claims.claims:
+        if claim.kind in ("number", "percent", "money"):
+            numbers.append(float(claim.value))
+        elif claim.kind == "year":
+            years.add(int(claim.value))
+        elif claim.kind == "date":
+            dates.add(claim.value)
+            if claim.value[0] is not None:
+                numbers.append(float(claim.value[0]))
+            if claim.value[2] is not None:
+                years.add(int(claim.value[2]))
+        elif claim.kind == "time":
+            times.update(t for t in claim.value if t is not None)
+        elif claim.kind == "phone":
+            phones.add(claim.value)
+        elif claim.kind == "promise":
+            families.add(claim.value)
+    for item in sheet.items:
+        for name in ("number", "percent", "money"):
+            if getattr(item, name) is not None:
+                numbers.append(float(getattr(item, name)))
+        if item.date:
+            dates.add(item.date)
+            if item.date[2]:
+                years.add(item.date[2])
+        if item.time:
+            times.update(t for t in item.time if t is not None)
+    if sheet.today:
+        dates.add((sheet.today.day, sheet.today.month, sheet.today.year))
+        years.add(sheet.today.year)
+    derived: list[float] = []
+    if sheet.permits.arithmetic:
+        plain = sorted(set(numbers))
+        for a in plain:
+            for b in plain:
+                if a == b:
+                    continue
+                derived.extend((a + b, a - b))
+                if b:
+                    derived.extend((a / b, a / b * 100))
+    phrases: dict[str, tuple[tuple[str, Any], ...]] = {}
+    for item in sheet.items:
+        for phrase in (*item.subject, *item.also, *item.move_from, *item.move_to, *item.speaker, *item.unit,
+                       *(p for group in item.says for p in group)):
+            if phrase not in phrases:
+                phrases[phrase] = phrase_keys(phrase, language)
+    quote_stop = language.stopwords | language.words("fact_quote_stopwords")
+    quotes: list[tuple[FactItem | None, frozenset[str]]] = []
+    for item in sheet.items:
+        if item.kind == "quote":
+            quotes.append((item, frozenset(s for s in phrase_keys(item.text, language)
+                                           if s[0] == "w" and s[1] not in quote_stop)))
+    for claim in claims.of("quote"):  # quotations inside other facts' texts
+        quotes.append((None, frozenset(("w", s) for s in claim.value if s not in quote_stop)))
+    directions = {word.lower(): role for word, role in language.table("fact_directions", 2)}
+    return CompiledSheet(data=data, phrases=phrases, numbers=tuple(sorted(set(numbers))),
+                         derived=tuple(derived), years=frozenset(years), dates=frozenset(dates),
+                         times=frozenset(times), phones=frozenset(phones),
+                         vocabulary=claims.vocabulary | frozenset(sheet.domains),
+                         families=frozenset(families), quotes=tuple(quotes), quote_stopwords=frozenset(quote_stop),
+                         directions=directions, quotes_permitted=sheet.permits.quotes)
+
+
+# ------------------------------------------------------------------------------------------------ matching
+def _same_key(a: tuple[str, Any], b: tuple[str, Any]) -> bool:
+    if a[0] == "n" and b[0] == "n":
+        return abs(float(a[1]) - float(b[1])) < 1e-9
+    return a == b
+
+
+def find_phrase(segment: Segment, keys: Sequence[tuple[str, Any]], start: int = 0, stop: int | None = None) -> list[int]:
+    """Item indexes in ``[start, stop)`` where the key sequence ``keys`` begins."""
+    items = segment.items
+    stop = len(items) if stop is None else stop
+    if not keys:
+        return []
+    out = []
+    first = keys[0]
+    for index in range(start, min(stop, len(items) - len(keys) + 1)):
+        if _same_key(items[index].key, first) and all(_same_key(items[index + k].key, keys[k]) for k in range(1, len(keys))):
+            out.append(index)
+    return out
+
+
+def _hits(segment: Segment, phrases: Iterable[str], compiled: CompiledSheet) -> list[tuple[int, int]]:
+    """(start, length) of every occurrence of any of the phrases in the segment."""
+    out = []
+    for phrase in phrases:
+        keys = compiled.phrases.get(phrase, ())
+        out.extend((index, len(keys)) for index in find_phrase(segment, keys))
+    return sorted(out)
+
+
+def _negated(segment: Segment, position: int, compiled: CompiledSheet, window: int) -> bool:
+    first = max(segment.clause_start(position, compiled.data.clause_breaks), position - window)
+    return phrase_before(segment, position, compiled.data.negations, first) is not None
+
+
+def _cancelled(segment: Segment, position: int, compiled: CompiledSheet) -> bool:
+    breaks = compiled.data.clause_breaks
+    first, last = segment.clause_start(position, breaks), segment.clause_end(position, breaks)
+    return any(segment.items[i].lower in compiled.data.cancellations for i in range(first, last))
+
+
+def _claim_kind(item: FactItem) -> tuple[str, ...]:
+    kind = item.value_kind
+    return {"number": ("number",), "percent": ("percent", "number"), "money": ("money",), "date": ("date",),
+            "time": ("time",)}.get(kind or "", ())
+
+
+def _unit_ok(segment: Segment, claim: Claim, item: FactItem, compiled: CompiledSheet) -> bool:
+    if item.value_kind != "number":
+        return True
+    after = claim.position + 1
+    return any(find_phrase(segment, compiled.phrases.get(unit, ()), after, after + 1) for unit in item.unit)
+
+
+def _value_equal(claim: Claim, item: FactItem) -> bool:
+    kind = item.value_kind
+    if kind == "date":
+        d, m, y = claim.value
+        fd, fm, fy = item.date  # type: ignore[misc]
+        return d == fd and m == fm and (y is None or fy is None or y == fy)
+    if kind == "time":
+        start, end = claim.value
+        fstart, fend = item.time  # type: ignore[misc]
+        return start == fstart and (fend is None or end == fend)
+    target = getattr(item, kind)
+    return abs(float(claim.value) - float(target)) <= max(item.tolerance, 1e-9)
+
+
+def _value_pairs(segment: Segment, claims: Sequence[Claim], items: Sequence[FactItem], compiled: CompiledSheet,
+                 implicit: bool) -> list[tuple[Claim, FactItem, int]]:
+    """Pair the segment's value claims with value facts, nearest subject first, one claim and one fact each."""
+    subject_at: dict[str, list[int]] = {}
+    for item in items:
+        subject_at[item.id] = [start for start, _ in _hits(segment, item.subject, compiled)]
+    candidates = []
+    for claim in claims:
+        for order, item in enumerate(items):
+            if claim.kind not in _claim_kind(item) or not _unit_ok(segment, claim, item, compiled):
+                continue
+            places = subject_at[item.id]
+            if places:
+                distance = min(abs(p - claim.position) for p in places)
+            elif implicit or not item.subject:
+                distance = 1000 + order  # no subject words here: after every pair that has them
+            else:
+                continue
+            candidates.append((distance, 0 if _value_equal(claim, item) else 1, claim.start, order, claim, item))
+    candidates.sort(key=lambda c: c[:4])
+    used_claims: set[int] = set()
+    used_facts: set[str] = set()
+    pairs = []
+    for distance, _, _, _, claim, item in candidates:
+        if claim.start in used_claims or item.id in used_facts:
+            continue
+        used_claims.add(claim.start)
+        used_facts.add(item.id)
+        subject = subject_at[item.id]
+        pairs.append((claim, item, min(subject, key=lambda p: abs(p - claim.position)) if subject else -1))
+    return pairs
+
+
+def judge_facts(sheet: FactSheet, doc: Document, required: Sequence[str], *, implicit_subject: bool = False,
+                extra_vocabulary: Iterable[str] = ()) -> FactsJudgement:
+    """Judge one answer (a parsed Document) against the sheet: see the module docstring for the rules."""
+    compiled = compile_sheet(sheet, doc.language)
+    claims = read_claims(doc, compiled.data)
+    by_segment: dict[int, list[Claim]] = {}
+    for claim in claims.claims:
+        by_segment.setdefault(claim.segment, []).append(claim)
+    value_items = [i for i in sheet.items if i.value_kind]
+    wanted = [sheet.item(r) for r in required if sheet.item(r) is not None]
+    right: set[str] = set()
+    contradictions: list[Problem] = []
+    consumed: set[int] = set()  # claim starts judged as a fact (not to be counted as invented)
+    for segment in claims.segments:
+        seg_claims = [c for c in by_segment.get(segment.index, []) if c.kind in ("number", "percent", "money", "date", "time")]
+        for claim, item, subject in _value_pairs(segment, seg_claims, value_items, compiled, implicit_subject):
+            consumed.add(claim.start)
+            negated = _negated(segment, claim.position, compiled, NEGATION_WINDOW) or (
+                subject >= 0 and _negated(segment, subject, compiled, NEGATION_WINDOW))
+            if _value_equal(claim, item) and not negated and not _cancelled(segment, claim.position, compiled):
+                right.add(item.id)
+            elif item in wanted or _value_equal(claim, item) or not _sheet_holds(claim, compiled):
+                contradictions.append(_contradiction(claim.text, claim.start, claim.end, item))
+        for item in wanted:
+            if item.also:
+                _also(segment, item, compiled, implicit_subject, right, contradictions)
+            if item.move_to:
+                _move(segment, item, compiled, right, contradictions)
+            if item.says:
+                _says(segment, item, compiled, right, contradictions)
+    for item in wanted:
+        if item.kind == "quote":
+            _quote_fact(item, claims, compiled, right, contradictions)
+    invented = _invented(claims, compiled, consumed, contradictions, set(extra_vocabulary))
+    contradicted = {p.fact for p in contradictions}
+    return FactsJudgement(
+        right=tuple(i.id for i in wanted if i.id in right and i.id not in contradicted),
+        missing=tuple(i.id for i in wanted if i.id not in right and i.id not in contradicted),
+        contradictions=tuple(_unique(contradictions)), invented=tuple(_unique(invented)))
+
+
+def _unique(problems: list[Problem]) -> list[Problem]:
+    seen: set[tuple[str, str]] = set()
+    out = []
+    for problem in problems:
+        key = (problem.fact or problem.what, " ".join(problem.text.lower().split()))
+        if key not in seen:
+            seen.add(key)
+            out.append(problem)
+    return out
+
+
+def _contradiction(text: str, start: int, end: int, item: FactItem, what: str = "fact") -> Problem:
+    return Problem("contradiction", what, text, start, end, item.id,
+                   f"*{' '.join(text.split())}* bertentangan dengan lembar fakta ({item.label}).")
+
+
+def _also(segment: Segment, item: FactItem, compiled: CompiledSheet, implicit: bool, right: set[str],
+          contradictions: list[Problem]) -> None:
+    hits = _hits(segment, item.also, compiled)
+    if not hits:
+        return
+    if item.subject and not implicit and not _hits(segment, item.subject, compiled):
+        return
+    start, length = hits[0]
+    if _negated(segment, start, compiled, NEGATION_WINDOW):
+        span = segment.items[start], segment.items[start + length - 1]
+        contradictions.append(_contradiction(_text(segment, start, start + length), span[0].start, span[1].end, item))
+    else:
+        right.add(item.id)
+
+
+def _text(segment: Segment, first: int, stop: int) -> str:
+    return " ".join(i.text for i in segment.items[first:stop])
+
+
+def _says(segment: Segment, item: FactItem, compiled: CompiledSheet, right: set[str],
+          contradictions: list[Problem]) -> None:
+    firsts = []
+    for group in item.says:
+        hits = _hits(segment, group, compiled)
+        if not hits:
+            return
+        firsts.append(hits[0])
+    start, length = min(firsts)
+    stop = max(s + n for s, n in firsts)
+    if _negated(segment, start, compiled, NEGATION_WINDOW) or _cancelled(segment, start, compiled):
+        contradictions.append(_contradiction(_text(segment, start, stop), segment.items[start].start,
+                                             segment.items[stop - 1].end, item))
+    else:
+        right.add(item.id)
+
+
+def _role_before(segment: Segment, position: int, compiled: CompiledSheet, window: int = 2) -> str:
+    """The direction word (to/from/at) right before a place, skipping one word (\"ke kantor kelurahan\")."""
+    for index in range(position - 1, max(-1, position - 1 - window), -1):
+        role = compiled.directions.get(segment.items[index].lower)
+        if role:
+            return role
+    return ""
+
+
+def _move(segment: Segment, item: FactItem, compiled: CompiledSheet, right: set[str],
+          contradictions: list[Problem]) -> None:
+    to_hits = _hits(segment, item.move_to, compiled)
+    from_hits = _hits(segment, item.move_from, compiled)
+    if not to_hits and not from_hits:
+        return
+    problems = []
+    moving = bool(_hits(segment, item.subject, compiled))
+    for start, length in from_hits:
+        reversed_ = phrase_before(segment, start, compiled.data.reversals, max(0, start - 4)) is not None
+        destination = moving and _role_before(segment, start, compiled) == "to"
+        if (reversed_ or destination) and not _negated(segment, start, compiled, MOVE_NEGATION_WINDOW):
+            problems.append((start, length))
+    valid = False
+    for start, length in to_hits:
+        role = _role_before(segment, start, compiled)
+        if role == "from" or _negated(segment, start, compiled, MOVE_NEGATION_WINDOW) or _cancelled(segment, start, compiled):
+            problems.append((start, length))
+            continue
+        if role in ("to", "at") or from_hits or moving:
+            valid = True
+    if problems:
+        first = min(s for s, _ in problems)
+        stop = max(s + n for s, n in problems)
+        lead = max(0, first - 3)
+        contradictions.append(_contradiction(_text(segment, lead, stop), segment.items[lead].start,
+                                             segment.items[stop - 1].end, item, "move"))
+    elif valid:
+        right.add(item.id)
+
+
+def _quote_match(stems: frozenset[tuple[str, Any]], quote: frozenset[tuple[str, Any]]) -> bool:
+    if not stems or not quote:
+        return False
+    shared = len(stems & quote)
+    return shared / len(stems) >= 0.6 and (shared / len(quote) >= 0.3 or shared >= 4)
+
+
+def _answer_quote_stems(claim: Claim, compiled: CompiledSheet) -> frozenset[tuple[str, Any]]:
+    return frozenset(("w", s) for s in claim.value if s not in compiled.quote_stopwords)
+
+
+def _quote_fact(item: FactItem, claims: Claims, compiled: CompiledSheet, right: set[str],
+                contradictions: list[Problem]) -> None:
+    sheet_stems = next((s for i, s in compiled.quotes if i is item), frozenset())
+    for claim in claims.of("quote"):
+        if not _quote_match(_answer_quote_stems(claim, compiled), sheet_stems):
+            continue
+        block = claim.extra.get("block", -1)
+        near = [s for s in claims.segments if abs(s.block - block) <= 1]
+        named = any(_hits(s, item.speaker, compiled) for s in near)
+        if named:
+            right.add(item.id)
+            return
+        others = [c for c in claims.of("name") if c.extra.get("person") and
+                  any(s.index == c.segment for s in near)]
+        if others:
+            contradictions.append(Problem("contradiction", "quote", claim.text, claim.start, claim.end, item.id,
+                                          f"Kutipan *{_short(claim.text)}* di lembar fakta diucapkan "
+                                          f"{item.speaker[0] if item.speaker else 'orang lain'}, bukan "
+                                          f"{others[0].text}."))
+
+
+def _short(text: str, words: int = 8) -> str:
+    parts = text.split()
+    return " ".join(parts[:words]) + (" …" if len(parts) > words else "")
+
+
+# ------------------------------------------------------------------------------------------------ invented
+def _near(value: float, pool: Sequence[float], tolerance: float) -> bool:
+    return any(abs(value - p) <= tolerance for p in pool)
+
+
+def _decimals_tolerance(claim: Claim) -> float:
+    text = claim.text.rstrip("%").split()[0] if claim.text.split() else claim.text
+    for sep in (",", "."):
+        whole, found, frac = text.rpartition(sep)
+        if found and frac.isdigit() and len(frac) != 3:
+            return 0.5 * 10 ** (-len(frac)) + 1e-9
+    return 0.5 + 1e-9
+
+
+def _sheet_holds(claim: Claim, compiled: CompiledSheet) -> bool:
+    kind = claim.kind
+    if kind in ("number", "percent", "money"):
+        value = float(claim.value)
+        if _near(value, compiled.numbers, 1e-9):
+            return True
+        return bool(compiled.derived) and kind != "money" and _near(value, compiled.derived, _decimals_tolerance(claim))
+    if kind == "year":
+        return int(claim.value) in compiled.years or _near(float(claim.value), compiled.numbers, 1e-9)
+    if kind == "date":
+        d, m, y = claim.value
+        for sd, sm, sy in compiled.dates:
+            if sm == m and (d is None or sd is None or sd == d) and (y is None or sy is None or sy == y):
+                if d is None or sd is not None:
+                    return True
+        return False
+    if kind == "time":
+        return all(t is None or t in compiled.times for t in claim.value)
+    if kind == "phone":
+        return claim.value in compiled.phones
+    if kind == "promise":
+        return claim.value in compiled.families
+    return True
+
+
+def _invented(claims: Claims, compiled: CompiledSheet, consumed: set[int], contradictions: list[Problem],
+              extra_vocabulary: set[str]) -> list[Problem]:
+    contradicted = {(p.start, p.end) for p in contradictions}
+    inside = [(p.start, p.end) for p in contradictions]
+    vocabulary = compiled.vocabulary | extra_vocabulary
+    out = []
+    for claim in claims.claims:
+        if claim.weak or claim.start in consumed or (claim.start, claim.end) in contradicted:
+            continue
+        if any(s <= claim.start and claim.end <= e for s, e in inside):
+            continue
+        if claim.kind == "name":
+            parts = claim.value if claim.extra.get("person") else claim.extra.get("unknown", ())
+            if all(p in vocabulary for p in parts):
+                continue
+            what = "person" if claim.extra.get("person") else "name"
+        elif claim.kind == "quote":
+            stems = _answer_quote_stems(claim, compiled)
+            if any(_quote_match(stems, quote) for _, quote in compiled.quotes) or not stems:
+                continue
+            if compiled.quotes_permitted:
+                continue
+            what = "quote"
+        else:
+            if _sheet_holds(claim, compiled):
+                continue
+            what = claim.kind
+        shown = _short(claim.text) if claim.kind == "quote" else " ".join(claim.text.split())
+        out.append(Problem("invented", what, claim.text, claim.start, claim.end, "",
+                           f"*{shown}* tidak ada di lembar fakta."))
+    return out
+
+
+def problem_summary(problems: Sequence[Problem], limit: int = 5) -> str:
+    shown = [p.note for p in problems[:limit]]
+    more = f" (dan {len(problems) - limit} lagi)" if len(problems) > limit else ""
+    return " ".join(shown) + more
