@@ -166,6 +166,10 @@ def _stage(gb: Gradebook, rubric: Rubric, result: Mapping[str, Any], timestamp: 
         answer_grade.auto_score = None if answered else 0.0
         answer_grade.needs_manual_grade = answered and answer_grade.manual_score is None
         comments[task.answer].auto_comment = _comment_text(result, entry, index == 0)
+        for cell in task.answer_cells[1:]:  # a quiz's other answer cells carry no points of their own
+            if cell in grades:
+                grades[cell].auto_score = 0.0
+                grades[cell].needs_manual_grade = False
 
 
 def read_scores(gb: Gradebook, rubric: Rubric, student: str) -> dict[str, float | None]:

@@ -8,15 +8,16 @@ Notebook use::
 
     from autograders import monitoring as mon
     df = mon.load_mentions(mon.SAMPLE_PATH)            # or mon.generate_mentions(20_000, 60, seed=1)
-    brands = {"Sukamaju": ["Sukamaju", "@pemkabsukamaju", "#SukamajuBersih"]}
-    peers = {"Mekarsari": ["Mekarsari", "@pemkabmekarsari"], "Tirtajaya": ["Tirtajaya", "@pemkottirtajaya"]}
-    result = mon.monitor(df, brands, peers)
+    result = mon.monitor(df, mon.SAMPLE_BRANDS, mon.SAMPLE_PEERS)   # the course's regency and its two peers
     mon.sentiment("pelayanannya gak ramah bgt 😡")     # {'label': 'negative', 'score': -0.8…}
 
 Definitions cited by the course: share of voice and engagement rate in :mod:`.metrics`, net sentiment in
 :mod:`.sentiment`, the spike rule in :mod:`.spikes`, mention matching in :mod:`.mentions`, the column
 mapping in :mod:`.loading`, the generated data in :mod:`.generator`.
 """
+from types import MappingProxyType
+from typing import Mapping
+
 from .errors import MonitoringInputError
 from .generator import generate_mentions, timeline, write_mentions_csv
 from .loading import ALIASES, COLUMNS, WIB, load_mentions, standardise
@@ -32,8 +33,15 @@ from .topics import rising_terms, top_bigrams
 SAMPLE_PATH = data_path("sample_mentions.csv")
 LABELLED_PATH = data_path("labelled_posts.tsv")
 
+# The course data set's regency and its two peers, with the terms that name them in the posts: the book's
+# chapter 5, its dashboard and the m5 exercise all read these, so their figures are the same. Read-only.
+SAMPLE_BRANDS: Mapping[str, tuple[str, ...]] = MappingProxyType(
+    {"Sukamaju": ("Sukamaju", "@pemkabsukamaju", "#SukamajuMelayani", "#SukamajuBersih")})
+SAMPLE_PEERS: Mapping[str, tuple[str, ...]] = MappingProxyType(
+    {"Mekarsari": ("Mekarsari", "@pemkabmekarsari"), "Tirtajaya": ("Tirtajaya", "@pemkottirtajaya")})
+
 __all__ = [
-    "ALIASES", "COLUMNS", "LABELLED_PATH", "MonitoringInputError", "SAMPLE_PATH", "WIB", "data_path",
+    "ALIASES", "COLUMNS", "LABELLED_PATH", "MonitoringInputError", "SAMPLE_BRANDS", "SAMPLE_PATH", "SAMPLE_PEERS", "WIB", "data_path",
     "detect_spikes", "engagement", "generate_mentions", "latest_check", "load_mentions", "match_mentions",
     "mention_matrix", "monitor", "net_sentiment", "render_html_report", "rising_terms", "sentiment",
     "sentiment_frame", "share_of_voice", "spike_table", "standardise", "timeline", "top_authors", "top_bigrams",

@@ -42,6 +42,18 @@ class Answer:
     def words(self) -> int:
         return len(self.report.document.words) if self.report is not None else 0
 
+    @property
+    def facts_document(self):
+        """The document the answer checker reads: the body, and the ``Label: value`` fields before it (an SEO
+        title or meta description makes claims too)."""
+        if not self.values or self.report is None:
+            return self.report.document if self.report is not None else None
+        from ..parse.document import parse
+
+        text = "\n\n".join([*(v for v in self.values.values() if v), self.report.document.text])
+        return self.report.document.cached("scoring.facts_document",
+                                           lambda: parse(text, self.report.document.language, fmt="text"))
+
 
 @dataclass(frozen=True)
 class Context:
@@ -86,7 +98,8 @@ def document_stats(report) -> dict[str, Any]:
     doc = report.document
     headings = doc.headings
     stats.update(h1=sum(1 for b in headings if b.level == 1), subheadings=sum(1 for b in headings if b.level >= 2),
-                 links=len(doc.links), images=len(doc.images))
+                 links=len(doc.links), images=len(doc.images),
+                 body_words=sum(len(b.words) for b in doc.blocks if b.kind not in ("heading", "code")))
     return stats
 
 
@@ -227,23 +240,28 @@ def score_facts(criterion, answer: Answer, ctx: Context) -> Outcome:
     sheet = ctx.sheet
     if sheet is None:
         return Outcome(0.0, "missing", "Rubrik ini belum punya lembar fakta; kriteria diberi 0 poin.")
-    required = [str(r) for r in spec.get("required") or []]
-    judgement = judge_facts(sheet, answer.report.document, required,
+    groups = [[str(x) for x in r] if isinstance(r, (list, tuple)) else [str(r)] for r in spec.get("required") or []]
+    judgement = judge_facts(sheet, answer.facts_document, [i for g in groups for i in g],
                             implicit_subject=bool(spec.get("implicit_subject")))
+    right = set(judgement.right)
+    contradicted = {p.fact for p in judgement.contradictions}
+    stated = [g for g in groups if right & set(g)]
+    missing = [g for g in groups if not (right & set(g)) and not (contradicted & set(g))]
     penalty = float(spec.get("penalty", 0.25))
-    problems = len(judgement.contradictions) + (len(judgement.invented) if spec.get("invented", True) else 0)
-    base = len(judgement.right) / len(required) if required else 1.0
+    counted_invented = judgement.invented if spec.get("invented", True) else ()
+    problems = len(judgement.contradictions) + len(counted_invented)
+    base = len(stated) / len(groups) if groups else 1.0
     share = max(0.0, min(1.0, base - penalty * problems))
     parts = []
-    if required:
-        parts.append(f"{len(judgement.right)} dari {len(required)} fakta wajib tertulis tepat.")
+    if groups:
+        parts.append(f"{len(stated)} dari {len(groups)} fakta wajib tertulis tepat.")
     if judgement.contradictions:
         parts.append("Bertentangan dengan lembar fakta: " + problem_summary(judgement.contradictions))
-    if judgement.invented and spec.get("invented", True):
-        parts.append("Karangan: " + problem_summary(judgement.invented))
-    if judgement.missing:
+    if counted_invented:
+        parts.append("Karangan: " + problem_summary(list(counted_invented)))
+    if missing:
         hints = spec.get("hints") or {}
-        names = [str(hints.get(m) or sheet.item(m).label) for m in judgement.missing]  # type: ignore[union-attr]
+        names = [str(hints.get(g[0]) or " atau ".join(sheet.item(i).label for i in g)) for g in missing]  # type: ignore[union-attr]
         parts.append("Belum ada (tulis dalam satu kalimat, sesuai lembar fakta): " + "; ".join(names) + ".")
     if not parts:
         parts.append("Semua fakta sesuai lembar fakta; tidak ada fakta karangan.")

@@ -211,7 +211,7 @@ def _claim_kind(item: FactItem) -> tuple[str, ...]:
 
 
 def _unit_ok(segment: Segment, claim: Claim, item: FactItem, compiled: CompiledSheet) -> bool:
-    if item.value_kind != "number":
+    if item.value_kind != "number" or not item.unit:
         return True
     after = claim.position + 1
     return any(find_phrase(segment, compiled.phrases.get(unit, ()), after, after + 1) for unit in item.unit)
@@ -231,12 +231,26 @@ def _value_equal(claim: Claim, item: FactItem) -> bool:
     return abs(float(claim.value) - float(target)) <= max(item.tolerance, 1e-9)
 
 
+SHARED_SUBJECT_DISTANCE = 5  # a subject word several competing facts list is weaker evidence than its own
+
+
 def _value_pairs(segment: Segment, claims: Sequence[Claim], items: Sequence[FactItem], compiled: CompiledSheet,
                  implicit: bool) -> list[tuple[Claim, FactItem, int]]:
-    """Pair the segment's value claims with value facts, nearest subject first, one claim and one fact each."""
-    subject_at: dict[str, list[int]] = {}
+    """Pair the segment's value claims with value facts, nearest subject first, one claim and one fact each.
+
+    A subject word listed by several facts of the same kind (*buka* for two opening times) counts as further away
+    than a word only one of them lists (*Sabtu*); an equal value wins a tie."""
+    lists: dict[str, int] = {}
     for item in items:
-        subject_at[item.id] = [start for start, _ in _hits(segment, item.subject, compiled)]
+        for phrase in set(item.subject):
+            lists[f"{item.value_kind}|{phrase}"] = lists.get(f"{item.value_kind}|{phrase}", 0) + 1
+    subject_at: dict[str, list[tuple[int, int]]] = {}
+    for item in items:
+        places = []
+        for phrase in item.subject:
+            extra = SHARED_SUBJECT_DISTANCE if lists.get(f"{item.value_kind}|{phrase}", 0) > 1 else 0
+            places.extend((start, extra) for start, _ in _hits(segment, [phrase], compiled))
+        subject_at[item.id] = places
     candidates = []
     for claim in claims:
         for order, item in enumerate(items):
@@ -244,7 +258,7 @@ def _value_pairs(segment: Segment, claims: Sequence[Claim], items: Sequence[Fact
                 continue
             places = subject_at[item.id]
             if places:
-                distance = min(abs(p - claim.position) for p in places)
+                distance = min(abs(p - claim.position) + extra for p, extra in places)
             elif implicit or not item.subject:
                 distance = 1000 + order  # no subject words here: after every pair that has them
             else:
@@ -259,9 +273,15 @@ def _value_pairs(segment: Segment, claims: Sequence[Claim], items: Sequence[Fact
             continue
         used_claims.add(claim.start)
         used_facts.add(item.id)
-        subject = subject_at[item.id]
+        subject = [p for p, _ in subject_at[item.id]]
         pairs.append((claim, item, min(subject, key=lambda p: abs(p - claim.position)) if subject else -1))
     return pairs
+
+
+def _competing_value(claim: Claim, item: FactItem, items: Sequence[FactItem]) -> bool:
+    """Whether the claim's value is another fact's value of the same kind (a swapped pair: 7 and 10 days)."""
+    return any(other is not item and other.value_kind == item.value_kind and claim.kind in _claim_kind(other)
+               and _value_equal(claim, other) for other in items)
 
 
 def judge_facts(sheet: FactSheet, doc: Document, required: Sequence[str], *, implicit_subject: bool = False,
@@ -285,8 +305,10 @@ def judge_facts(sheet: FactSheet, doc: Document, required: Sequence[str], *, imp
                 subject >= 0 and _negated(segment, subject, compiled, NEGATION_WINDOW))
             if _value_equal(claim, item) and not negated and not _cancelled(segment, claim.position, compiled):
                 right.add(item.id)
-            elif item in wanted or _value_equal(claim, item) or not _sheet_holds(claim, compiled):
-                contradictions.append(_contradiction(claim.text, claim.start, claim.end, item))
+            elif _value_equal(claim, item) or _competing_value(claim, item, value_items) or (
+                    item in wanted and not _sheet_holds(claim, compiled)):
+                start, end = _span(segment, claim, subject)
+                contradictions.append(_contradiction(doc.text[start:end], start, end, item))
         for item in wanted:
             if item.also:
                 _also(segment, item, compiled, implicit_subject, right, contradictions)
@@ -303,6 +325,19 @@ def judge_facts(sheet: FactSheet, doc: Document, required: Sequence[str], *, imp
         right=tuple(i.id for i in wanted if i.id in right and i.id not in contradicted),
         missing=tuple(i.id for i in wanted if i.id not in right and i.id not in contradicted),
         contradictions=tuple(_unique(contradictions)), invented=tuple(_unique(invented)))
+
+
+def _span(segment: Segment, claim: Claim, subject: int) -> tuple[int, int]:
+    """Offsets of a value with its subject and unit ("diperpanjang 10 hari kerja"), for the feedback."""
+    first = min(claim.position, subject) if 0 <= subject < claim.position and claim.position - subject <= 4 \
+        else claim.position
+    last = claim.position + 1
+    while last < len(segment.items) and last <= claim.position + 2 and segment.items[last].key[0] == "w" \
+            and not any(ch in ",;:" for ch in segment.items[last].sep):
+        last += 1
+    return segment.items[first].start, max(claim.end, segment.items[last - 1].end)
+
+
 
 
 def _unique(problems: list[Problem]) -> list[Problem]:

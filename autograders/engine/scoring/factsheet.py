@@ -241,8 +241,9 @@ def _item(raw: Any, where: str) -> FactItem:
     values = [name for name in VALUE_FIELDS if getattr(item, name) is not None]
     if len(values) > 1:
         raise FactSheetError(f"Fakta {fid} di {where} hanya boleh punya satu nilai ({', '.join(values)}).")
-    if item.number is not None and not item.unit:
-        raise FactSheetError(f"Fakta {fid} di {where}: angka perlu 'unit' (kata sesudah angka, misalnya hari kerja).")
+    if item.number is not None and not (item.unit or item.subject):
+        raise FactSheetError(f"Fakta {fid} di {where}: angka perlu 'unit' (kata sesudah angka, misalnya hari kerja) "
+                             "atau 'subject'.")
     if move and not item.move_to:
         raise FactSheetError(f"Fakta {fid} di {where}: 'move' perlu 'to' (tempat tujuan).")
     return item
@@ -286,21 +287,22 @@ def render_markdown(sheet: FactSheet, heading: str = "Lembar fakta") -> str:
     lines = [f"**{heading}**", ""]
     if sheet.agency:
         lines.append(f"- **Instansi:** {sheet.agency}")
-    groups: dict[str, list[FactItem]] = {}
+    runs: list[list[FactItem]] = []  # the author's order; neighbours of one kind under one heading
     for item in sheet.items:
-        groups.setdefault(item.kind, []).append(item)
-    for kind, items in groups.items():
+        if runs and runs[-1][0].kind == item.kind:
+            runs[-1].append(item)
+        else:
+            runs.append([item])
+    for items in runs:
+        kind = items[0].kind
         head = KIND_HEADINGS.get(kind, kind)
         if len(items) == 1 and kind != "quote":
             lines.append(f"- **{head}:** {items[0].text}")
             continue
         lines.append(f"- **{head}:**")
         for item in items:
-            if kind == "quote":
-                who = f" — {item.speaker[0]}" if item.speaker else ""
-                lines.append(f"  - {item.text}{who}")
-            else:
-                lines.append(f"  - {item.text}")
+            who = f" — {item.speaker[0]}" if kind == "quote" and item.speaker else ""
+            lines.append(f"  - {item.text}{who}")
     if sheet.domains:
         lines.append("- **Situs resmi instansi:** " + ", ".join(f"`{d}`" for d in sheet.domains))
     lines.append("")

@@ -26,7 +26,8 @@ call :func:`score_task`, so their points are equal by construction. It is pure P
   lists preconditions on the document (``[{stat: subheadings, min: 2, note: …}]``; stats as for ``stat``): unmet,
   the criterion scores 0 with the note. A check missing from the report scores 0 with an Indonesian note.
 - ``stat``: a statistic inside ``[min, max]``: the engine's (``words``, ``sentences``, ``paragraphs`` …) or the
-  document's (``h1`` = level-1 headings, ``subheadings``, ``links``, ``images``).
+  document's (``h1`` = level-1 headings, ``subheadings``, ``links``, ``images``, ``body_words`` = words outside
+  headings).
 - ``contains``: groups that must occur, points in proportion to the groups found; a group is any of its
   ``terms`` (words or phrases, matched by stem and number value on the plain text, linear; with
   ``unnegated: true`` an occurrence inside a negation does not count: *tidak perlu tindakan*) or of its
@@ -37,7 +38,8 @@ call :func:`score_task`, so their points are equal by construction. It is pure P
 - ``figures``: numbers or dates from a data set (``source``) that the answer must quote, with their ``values``
   computed on the server (:mod:`autograders.grading.rubric_file`).
 - ``facts``: the answer checker (:mod:`.facts`): ``required`` fact ids of the sheet, each counting only when
-  stated right in one sentence; every contradicted fact and every invented claim costs ``penalty`` (default 0.25)
+  stated right in one sentence (an entry that is a list counts when any of its facts is right: a quotation from
+  either speaker); every contradicted fact and every invented claim costs ``penalty`` (default 0.25)
   of the criterion; ``implicit_subject: true`` for a quiz answer (the question is the subject);
   ``invented: false`` to leave invented claims to the gate alone.
 - ``tone``: the engine's tone findings (``kinds``: blame, threat, personal_data, puffery, opinion); all points
@@ -210,7 +212,7 @@ def _criterion(raw: Mapping[str, Any], where: str, sheet: FactSheet | None, cell
                               f"(pilih: {', '.join(PLAIN_KINDS)}).")
     if ctype == "facts":
         try:
-            required_ids([str(r) for r in raw.get("required") or []], sheet, f"Kriteria {cid} di {where}")
+            required_ids(_flatten(raw.get("required")), sheet, f"Kriteria {cid} di {where}")
         except FactSheetError as error:
             raise RubricError(str(error)) from None
     for key in ("any_of", "patterns"):
