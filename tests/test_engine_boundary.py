@@ -31,7 +31,7 @@ for kind, platform in (("article", ""), ("press_release", ""), ("social_post", "
         analyze(text, lang=lang, kind=kind, platform=platform, keyphrase="mal pelayanan publik").to_dict()
 for data in rubrics:
     rubric = parse_rubric(data)
-    score_rubric(rubric, {task.answer: text for task in rubric.tasks})
+    score_rubric(rubric, {cell: text for task in rubric.tasks for cell in task.answer_cells})
 stdlib = {Path(sysconfig.get_paths()[k]).resolve() for k in ("stdlib", "platstdlib")}
 out = {}
 for name, module in list(sys.modules.items()):
@@ -45,9 +45,10 @@ print(json.dumps({"modules": out, "stdlib": [str(p) for p in stdlib], "builtins"
 
 
 def _loaded() -> dict:
-    from autograders.grading.rubric_file import read_rubric_data, resolve_figures
+    from autograders.grading.rubric_file import read_rubric_data, resolve_fact_sheets, resolve_figures
 
-    rubrics = [resolve_figures(read_rubric_data(p)[0]) for p in sorted((REPO / "exercises" / "source").glob("*/rubrik.yml"))]
+    rubrics = [resolve_fact_sheets(resolve_figures(read_rubric_data(p)[0]))
+               for p in sorted((REPO / "exercises" / "source").glob("*/rubrik.yml"))]
     done = subprocess.run([sys.executable, "-I", "-c", PROBE, str(REPO)], input=json.dumps(rubrics), text=True,
                           capture_output=True, check=True)
     return json.loads(done.stdout)

@@ -87,6 +87,13 @@ def trainee_page(student: str, assignment: str, result: Mapping[str, Any]) -> st
     parts = [f"<h1>Umpan balik: {_e(assignment)}</h1>",
              f"<p>Peserta: <strong>{_e(student)}</strong> · Nilai otomatis: <strong>{_e(points(result.get('score', 0)))}"
              f"</strong> dari {_e(points(result.get('max_score', 0)))} poin.</p>"]
+    final = result.get("final")
+    if final:
+        parts.append(f"<p>Nilai akhir (otomatis + instruktur): <strong>{_e(points(final['points']))}</strong> dari "
+                     f"{_e(points(final['max']))} poin — {_e(final['status'])}.</p>")
+        if final.get("voided"):
+            parts.append("<p>Instruktur menilai isi tugas berikut keliru, sehingga poin otomatisnya tidak dihitung: "
+                         f"{_e(', '.join(final['voided']))}.</p>")
     if result.get("error"):
         parts.append(f'<p class="flag">{_e(result["error"])}</p>')
     flags: Iterable[Mapping[str, str]] = result.get("flags") or []

@@ -172,6 +172,29 @@ def _stage(gb: Gradebook, rubric: Rubric, result: Mapping[str, Any], timestamp: 
                 grades[cell].needs_manual_grade = False
 
 
+def read_manual_scores(gb: Gradebook, rubric: Rubric) -> dict[str, dict[str, float | None]]:
+    """student -> {task id -> the instructor's manual score of the task's answer cell, None when not graded}.
+
+    One query for the whole assignment (the cohort report reads it to combine automatic and manual points)."""
+    from nbgrader.api import Assignment, BaseCell, Grade, SubmittedAssignment, SubmittedNotebook
+
+    by_cell = {task.answer: task.id for task in rubric.tasks if task.manual_points > 0}
+    out: dict[str, dict[str, float | None]] = {}
+    if not by_cell:
+        return out
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        rows = (gb.db.query(SubmittedAssignment.student_id, BaseCell.name, Grade.manual_score)
+                .join(SubmittedNotebook, Grade.notebook_id == SubmittedNotebook.id)
+                .join(SubmittedAssignment, SubmittedNotebook.assignment_id == SubmittedAssignment.id)
+                .join(Assignment, SubmittedAssignment.assignment_id == Assignment.id)
+                .join(BaseCell, Grade.cell_id == BaseCell.id)
+                .filter(Assignment.name == rubric.assignment, BaseCell.name.in_(list(by_cell))))
+        for student, cell, manual in rows:
+            out.setdefault(str(student), {})[by_cell[cell]] = None if manual is None else float(manual)
+    return out
+
+
 def read_scores(gb: Gradebook, rubric: Rubric, student: str) -> dict[str, float | None]:
     """test cell grade_id -> auto_score, as recorded (used by tests and reports)."""
     notebook = rubric.notebook[:-6] if rubric.notebook.endswith(".ipynb") else rubric.notebook

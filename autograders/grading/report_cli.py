@@ -3,7 +3,10 @@
 Writes into ``--out``: ``nilai_<assignment>.csv`` (one row per trainee, one column per criterion, plus task and
 total points, so an LMS import and a spreadsheet both work), ``umpan_balik/<assignment>/<student>.html`` (one
 page per trainee) and ``laporan_kohort.html`` (self-contained: charts as inline PNG, no CDN, Indonesian).
-Run ``python -m autograders grade`` first; the report reads ``<course>/.khd_grades/``.
+Run ``python -m autograders grade`` first; the report reads ``<course>/.khd_grades/`` and the instructor's manual
+points from the gradebook, and combines them by the one rule of
+:func:`autograders.engine.scoring.totals.combined_total` (a task the instructor marks 0 keeps no automatic
+points; a total with ungraded manual points is provisional).
 """
 from __future__ import annotations
 
@@ -19,6 +22,7 @@ from pathlib import Path
 from .course import Course, CourseError
 from .feedback_html import page, trainee_page
 from ..engine.scoring.rubric import RubricError, fmt_points
+from ..engine.scoring.totals import TaskPoints, Total, combined_total
 from .rubric_file import load_rubric
 
 
@@ -38,26 +42,71 @@ def load_results(course: Course, assignment: str) -> list[dict]:
     return out
 
 
-def csv_rows(rubric, results: list[dict]) -> tuple[list[str], list[list]]:
+def final_total(rubric, result: dict, manual: dict[str, float | None] | None) -> Total:
+    """The submission's final grade: its automatic points (from the grader) with the instructor's manual points."""
+    tasks = {t["task"]: t for t in result.get("tasks") or []}
+    manual = manual or {}
+    return combined_total(TaskPoints(task.id, float((tasks.get(task.id) or {}).get("points", 0.0)), task.max_points,
+                                     manual.get(task.id), task.manual_points) for task in rubric.tasks)
+
+
+def status_text(total: Total) -> str:
+    if total.complete:
+        return "final"
+    return "sementara: menunggu nilai instruktur untuk " + ", ".join(total.pending)
+
+
+def csv_rows(rubric, results: list[dict], manual: dict[str, dict] | None = None) -> tuple[list[str], list[list]]:
+    manual = manual or {}
     header = ["peserta", "tugas"]
-    keys = []
     for task in rubric.tasks:
         for c in task.criteria:
-            keys.append((task.id, c.id))
             header.append(f"{task.id}.{c.id} (maks {fmt_points(c.points)})")
         header.append(f"{task.id} (maks {fmt_points(task.max_points)})")
-    header += [f"total otomatis (maks {fmt_points(rubric.max_points)})", "tanda", "kesalahan"]
+        if task.manual_points:
+            header.append(f"{task.id} instruktur (maks {fmt_points(task.manual_points)})")
+    manual_max = sum(t.manual_points for t in rubric.tasks)
+    header += [f"total otomatis (maks {fmt_points(rubric.max_points)})",
+               f"total instruktur (maks {fmt_points(manual_max)})",
+               f"nilai akhir (maks {fmt_points(rubric.max_points + manual_max)})", "status nilai",
+               "tugas tanpa poin otomatis (instruktur memberi 0)", "tanda", "kesalahan"]
     rows = []
     for r in results:
         tasks = {t["task"]: t for t in r.get("tasks") or []}
+        given = manual.get(r["student"], {})
+        total = final_total(rubric, r, given)
         row = [r["student"], rubric.assignment]
         for task in rubric.tasks:
             crit = {c["id"]: c["points"] for c in (tasks.get(task.id) or {}).get("criteria", [])}
             row.extend(crit.get(c.id, 0.0) for c in task.criteria)
             row.append((tasks.get(task.id) or {}).get("points", 0.0))
-        row += [r["score"], " ".join(f["code"] for f in r.get("flags") or []), r.get("error") or ""]
+            if task.manual_points:
+                row.append("" if given.get(task.id) is None else given[task.id])
+        row += [r["score"], total.manual, total.final, status_text(total), " ".join(total.voided),
+                " ".join(f["code"] for f in r.get("flags") or []), r.get("error") or ""]
         rows.append(row)
     return header, rows
+
+
+def read_manual(course: Course, rubrics: dict) -> tuple[dict[str, dict], str]:
+    """assignment -> student -> task -> manual score, from the gradebook; and a note when it cannot be read."""
+    from pathlib import Path as _Path
+
+    url = course.db_url
+    if url.startswith("sqlite:///") and not _Path(url[len("sqlite:///"):]).is_file():
+        return {}, "Gradebook belum ada: nilai instruktur belum dapat dibaca, semua nilai akhir masih sementara."
+    try:
+        from .cli import _import_gradebook_api_lean
+        from .gradebook import open_gradebook, read_manual_scores
+
+        _import_gradebook_api_lean()
+        gb = open_gradebook(url)
+        try:
+            return {a: read_manual_scores(gb, rubric) for a, rubric in rubrics.items()}, ""
+        finally:
+            gb.close()
+    except Exception:  # noqa: BLE001 - the report still shows the automatic points
+        return {}, "Gradebook tidak dapat dibaca: nilai instruktur tidak disertakan, semua nilai akhir masih sementara."
 
 
 def _png(fig) -> str:
@@ -97,15 +146,28 @@ def charts(rubric, results: list[dict]) -> list[tuple[str, str]]:
     return out
 
 
-def cohort_page(sections: list[tuple[str, object, list[dict]]], progress: dict[str, dict[str, float]]) -> str:
+def cohort_page(sections: list[tuple[str, object, list[dict]]], progress: dict[str, dict[str, float]],
+                note: str = "") -> str:
     parts = ["<h1>Laporan kohort Kelas Humas Digital</h1>"]
+    if note:
+        parts.append(f"<p>{html.escape(note)}</p>")
+    parts.append("<p>Nilai akhir = poin otomatis + poin instruktur per tugas; jika instruktur memberi 0 pada sebuah "
+                 "tugas (isi keliru), poin otomatis tugas itu tidak dihitung. Nilai dengan poin instruktur yang "
+                 "belum diisi masih sementara.</p>")
     for assignment, rubric, results in sections:
         parts.append(f"<h2>{html.escape(assignment)}: {len(results)} peserta</h2>")
         if results:
             mean = sum(r["score"] for r in results) / len(results)
+            finals = [r["final"] for r in results if "final" in r]
             flagged = sum(1 for r in results if r.get("flags"))
             parts.append(f"<p>Rata-rata {html.escape(fmt_points(mean))} dari {html.escape(fmt_points(rubric.max_points))}"
                          f" poin otomatis; {flagged} kiriman bertanda.</p>")
+            if finals:
+                final_max = finals[0]["max"]
+                done = sum(1 for f in finals if f["complete"])
+                parts.append(f"<p>Rata-rata nilai akhir {html.escape(fmt_points(sum(f['points'] for f in finals) / len(finals)))}"
+                             f" dari {html.escape(fmt_points(final_max))}; {done} dari {len(finals)} nilai sudah final"
+                             f" (dinilai instruktur).</p>")
             for title, png in charts(rubric, results):
                 parts.append(f'<figure><img alt="{html.escape(title)}" src="data:image/png;base64,{png}"></figure>')
     if progress:
@@ -130,10 +192,17 @@ def run(args: argparse.Namespace) -> int:
         return 2
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
+    manual, note = read_manual(course, rubrics)
+    if note:
+        print(note)
     sections, progress = [], {}
     for assignment in assignments:
         rubric, results = rubrics[assignment], load_results(course, assignment)
-        header, rows = csv_rows(rubric, results)
+        for r in results:
+            total = final_total(rubric, r, manual.get(assignment, {}).get(r["student"]))
+            r["final"] = {"points": total.final, "max": total.final_max, "complete": total.complete,
+                          "status": status_text(total), "voided": list(total.voided)}
+        header, rows = csv_rows(rubric, results, manual.get(assignment))
         with open(out / f"nilai_{assignment}.csv", "w", newline="", encoding="utf-8") as handle:
             writer = csv.writer(handle)
             writer.writerow(header)
@@ -145,6 +214,6 @@ def run(args: argparse.Namespace) -> int:
             (folder / f"{safe}.html").write_text(trainee_page(r["student"], assignment, r), encoding="utf-8")
             progress.setdefault(r["student"], {})[assignment] = r["score"]
         sections.append((assignment, rubric, results))
-    (out / "laporan_kohort.html").write_text(cohort_page(sections, progress), encoding="utf-8")
+    (out / "laporan_kohort.html").write_text(cohort_page(sections, progress, note), encoding="utf-8")
     print(f"Laporan ditulis ke {out}")
     return 0

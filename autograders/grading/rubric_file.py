@@ -34,7 +34,20 @@ def read_rubric_data(path: str | Path) -> tuple[Any, str]:
         data = yaml.safe_load(raw.decode("utf-8"))
     except (UnicodeDecodeError, yaml.YAMLError):
         raise RubricError(f"Berkas rubrik {path.name} bukan YAML/JSON yang sah.") from None
-    return data, hashlib.sha256(raw).hexdigest()
+    return json_ready(data), hashlib.sha256(raw).hexdigest()
+
+
+def json_ready(value: Any) -> Any:
+    """The rubric data as JSON can carry it to the browser: YAML dates (``today: 2026-12-01``) become ISO text."""
+    import datetime as dt
+
+    if isinstance(value, Mapping):
+        return {str(k): json_ready(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [json_ready(v) for v in value]
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    return value
 
 
 def resolve_figures(data: Any) -> Any:

@@ -16,8 +16,8 @@ COURSE_SRC = REPO / "exercises"
 ASSIGNMENT = "m2_menulis_daring"
 NOTEBOOK = f"{ASSIGNMENT}.ipynb"
 
-WEAK = ("Dalam rangka pelaksanaan program peningkatan kualitas pelayanan publik di lingkungan Pemerintah Kota "
-        "Sukamaju, bersama ini kami sampaikan kepada seluruh masyarakat bahwa terhitung mulai tanggal 1 Januari "
+WEAK = ("Dalam rangka pelaksanaan program peningkatan kualitas pelayanan publik di lingkungan Pemerintah Kabupaten "
+        "Sukamaju, bersama ini kami sampaikan kepada seluruh masyarakat bahwa terhitung mulai tanggal 4 Januari "
         "2027 pelayanan administrasi kependudukan yang selama ini dilaksanakan di kantor kelurahan akan dialihkan "
         "pelaksanaannya ke Mal Pelayanan Publik sehubungan dengan telah selesainya pembangunan gedung tersebut. "
         "Masyarakat dihimbau untuk dapat menyesuaikan diri dengan adanya perubahan tersebut.")
@@ -142,7 +142,7 @@ def fabricate(course: Path, honest_copies: int = 6) -> dict[str, dict]:
 
     cohort["rusak"] = (json.dumps(with_answers(rel, strong)).encode()[:5000], "invalid", "invalid_notebook")
 
-    big = ("Warga bisa datang ke Mal Pelayanan Publik mulai 1 Januari 2027. " * 16_000)[:1_000_000]
+    big = ("Warga bisa datang ke Mal Pelayanan Publik mulai 4 Januari 2027. " * 16_000)[:1_000_000]
     cohort["sejuta"] = (with_answers(rel, {"jawaban_tulis_ulang": big, "jawaban_judul": WEAK_TITLE}), "big", None)
 
     # The model answer hidden in a <div hidden> under a one-line excuse: the instructor is told.

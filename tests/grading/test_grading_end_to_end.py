@@ -192,8 +192,14 @@ def test_reports(cohort, tmp_path):
     with open(tmp_path / f"nilai_{C.ASSIGNMENT}.csv", encoding="utf-8") as handle:
         rows = list(csv.reader(handle))
     header = rows[0]
-    assert any(h.startswith("tulis_ulang.kalimat") for h in header) and any(h.startswith("judul.unsur") for h in header)
+    assert any(h.startswith("tulis_ulang.kalimat") for h in header) and any(h.startswith("judul.fakta") for h in header)
     assert len(rows) - 1 == len(cohort["people"])
+    # No instructor points yet: every final grade is provisional and equals the automatic points.
+    column = {name.split(" (")[0]: index for index, name in enumerate(header)}
+    by_student = {row[0]: row for row in rows[1:]}
+    strong = by_student["kuat00"]
+    assert strong[column["status nilai"]].startswith("sementara")
+    assert float(strong[column["nilai akhir"]]) == float(strong[column["total otomatis"]]) > 0
     cohort_html = (tmp_path / "laporan_kohort.html").read_text(encoding="utf-8")
     assert "data:image/png;base64," in cohort_html and not EXTERNAL.search(cohort_html)
     assert '<html lang="id">' in cohort_html
@@ -201,6 +207,39 @@ def test_reports(cohort, tmp_path):
     assert len(pages) == len(cohort["people"])
     skrip = (tmp_path / "umpan_balik" / C.ASSIGNMENT / "skrip.html").read_text(encoding="utf-8")
     assert "<script>" not in skrip and "<img src=x" not in skrip
+
+
+def test_a_task_the_instructor_marks_wrong_keeps_no_automatic_points(cohort, tmp_path):
+    """The honest-totals rule through the real gradebook: the instructor gives 0 on one task of a strong answer
+    (wrong in substance) and full points on the other; the report's final grade drops that task's automatic points."""
+    import csv
+
+    from nbgrader.api import Gradebook
+
+    course = tmp_path / "kursus"
+    shutil.copytree(cohort["b"], course)
+    rubric = load_rubric(course / "source" / C.ASSIGNMENT / "rubrik.yml")
+    first, second = rubric.tasks
+    notebook = rubric.notebook[:-6]
+    with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as gb:
+        gb.find_grade(first.answer, notebook, C.ASSIGNMENT, "kuat00").manual_score = 0.0
+        gb.find_grade(second.answer, notebook, C.ASSIGNMENT, "kuat00").manual_score = second.manual_points
+        gb.db.commit()
+    done = subprocess.run([sys.executable, "-m", "autograders", "report", "--course", str(course),
+                           "--assignment", C.ASSIGNMENT, "--out", str(tmp_path / "out")], capture_output=True,
+                          text=True, env=C.env())
+    assert done.returncode == 0, done.stderr
+    with open(tmp_path / "out" / f"nilai_{C.ASSIGNMENT}.csv", encoding="utf-8") as handle:
+        rows = list(csv.reader(handle))
+    column = {name.split(" (")[0]: index for index, name in enumerate(rows[0])}
+    row = next(r for r in rows[1:] if r[0] == "kuat00")
+    auto_second = float(row[column[second.id]])
+    assert float(row[column[first.id]]) > 0  # the machine's points are still reported as they were
+    assert float(row[column["nilai akhir"]]) == round(auto_second + second.manual_points, 2)
+    assert row[column["status nilai"]] == "final"
+    assert row[column["tugas tanpa poin otomatis"]] == first.id
+    page = (tmp_path / "out" / "umpan_balik" / C.ASSIGNMENT / "kuat00.html").read_text(encoding="utf-8")
+    assert "poin otomatisnya tidak dihitung" in page
 
 
 def test_our_grader_is_much_faster(cohort):

@@ -41,6 +41,11 @@ def codes(flags):
     return [f.code for f in flags]
 
 
+def at(nb, grade_id):
+    """Index of the cell with this nbgrader grade_id (tests never depend on the layout of the notebook)."""
+    return next(i for i, c in enumerate(nb["cells"]) if nbmod.grade_id(c) == grade_id)
+
+
 def test_build_notebooks_is_in_sync_with_rubrics():
     done = subprocess.run([sys.executable, str(COURSE / "build_notebooks.py"), "--check"], capture_output=True, text=True)
     assert done.returncode == 0, done.stdout
@@ -71,24 +76,26 @@ def test_invalid_json_is_a_clear_error():
 def test_honest_submission_has_no_flags():
     release = release_like(source_nb())
     sub = copy.deepcopy(release)
-    sub["cells"][2]["source"] = "Jawaban saya."
+    sub["cells"][at(sub, "jawaban_tulis_ulang")]["source"] = "Jawaban saya."
     assert find_flags(sub, release, ["jawaban_tulis_ulang", "jawaban_judul"]) == []
 
 
 @pytest.mark.parametrize("change, code", [
-    (lambda nb: nb["cells"][1].update(source="petunjuk diubah"), "cell_edited"),
-    (lambda nb: nb["cells"].pop(3), "cell_deleted"),
-    (lambda nb: nb["cells"][3]["metadata"]["nbgrader"].update(points=99), "points_changed"),
-    (lambda nb: nb["cells"][1]["metadata"]["nbgrader"].update(locked=False), "metadata_changed"),
+    (lambda nb: nb["cells"][at(nb, "petunjuk_tulis_ulang")].update(source="petunjuk diubah"), "cell_edited"),
+    (lambda nb: nb["cells"].pop(at(nb, "uji_tulis_ulang")), "cell_deleted"),
+    (lambda nb: nb["cells"][at(nb, "uji_tulis_ulang")]["metadata"]["nbgrader"].update(points=99), "points_changed"),
+    (lambda nb: nb["cells"][at(nb, "lembar_fakta")]["metadata"]["nbgrader"].update(locked=False), "metadata_changed"),
     (lambda nb: nb["cells"].append({"cell_type": "markdown", "id": "baru", "metadata": {}, "source": "jawaban"}),
      "answer_outside_cell"),
     (lambda nb: nb["cells"].append({"cell_type": "code", "id": "kode", "metadata": {}, "outputs": [],
                                     "execution_count": None, "source": "import os"}), "code_cell_added"),
-    (lambda nb: nb["cells"][2].update(source="Teks\n```python\nimport os\n```"), "code_in_answer"),
-    (lambda nb: nb["cells"].append(copy.deepcopy(nb["cells"][2])), "duplicate_cell_id"),
-    (lambda nb: nb["cells"][2].update(source="Saya belum sempat menulis.\n\n<div hidden>\n\nJawaban model.\n\n</div>"),
-     "hidden_content"),
-    (lambda nb: nb["cells"][2].update(source="Saya belum sempat menulis.\n<!-- Jawaban model. -->"), "hidden_content"),
+    (lambda nb: nb["cells"][at(nb, "jawaban_tulis_ulang")].update(source="Teks\n```python\nimport os\n```"),
+     "code_in_answer"),
+    (lambda nb: nb["cells"].append(copy.deepcopy(nb["cells"][at(nb, "jawaban_tulis_ulang")])), "duplicate_cell_id"),
+    (lambda nb: nb["cells"][at(nb, "jawaban_tulis_ulang")].update(
+        source="Saya belum sempat menulis.\n\n<div hidden>\n\nJawaban model.\n\n</div>"), "hidden_content"),
+    (lambda nb: nb["cells"][at(nb, "jawaban_tulis_ulang")].update(
+        source="Saya belum sempat menulis.\n<!-- Jawaban model. -->"), "hidden_content"),
 ])
 def test_each_tampering_is_flagged(change, code):
     release = release_like(source_nb())
@@ -102,11 +109,12 @@ def test_each_tampering_is_flagged(change, code):
 def test_hidden_content_flag_names_the_cell_and_honest_markup_is_not_flagged():
     release = release_like(source_nb())
     sub = copy.deepcopy(release)
-    sub["cells"][2]["source"] = "Jawaban saya <span style=\"display:none\">jawaban model</span>."
-    gid = sub["cells"][2]["metadata"]["nbgrader"]["grade_id"]
+    answer = at(sub, "jawaban_tulis_ulang")
+    sub["cells"][answer]["source"] = "Jawaban saya <span style=\"display:none\">jawaban model</span>."
+    gid = sub["cells"][answer]["metadata"]["nbgrader"]["grade_id"]
     flags = [f for f in find_flags(sub, release, ["jawaban_tulis_ulang", "jawaban_judul"]) if f.code == "hidden_content"]
     assert len(flags) == 1 and gid in flags[0].message and "tersembunyi" in flags[0].message
-    sub["cells"][2]["source"] = "Jawaban saya dengan **tebal** dan <b>HTML</b> yang terlihat."
+    sub["cells"][answer]["source"] = "Jawaban saya dengan **tebal** dan <b>HTML</b> yang terlihat."
     assert find_flags(sub, release, ["jawaban_tulis_ulang", "jawaban_judul"]) == []
 
 
@@ -122,7 +130,11 @@ def test_grade_cell_reads_the_file_and_ignores_a_patched_engine(tmp_path, monkey
     from autograders.grading.cell import grade_cell
 
     nb = release_like(source_nb())
-    answers = {"jawaban_tulis_ulang": "Dalam rangka pelaksanaan program, bersama ini kami sampaikan himbauan."}
+    answers = {"jawaban_tulis_ulang": (
+        "Dalam rangka peningkatan pelayanan, bersama ini kami sampaikan bahwa terhitung mulai tanggal 4 Januari 2027 "
+        "pelayanan administrasi kependudukan di kantor kelurahan dialihkan ke Mal Pelayanan Publik di Jl. Sudirman "
+        "No. 10. Adapun pelayanan yang dialihkan meliputi penerbitan KTP-el, KK, dan akta kelahiran. Masyarakat "
+        "dihimbau untuk dapat menyesuaikan diri dengan adanya perubahan tersebut.")}
     for cell in nb["cells"]:
         gid = nbmod.grade_id(cell)
         if gid in answers:

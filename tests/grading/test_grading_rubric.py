@@ -126,7 +126,9 @@ def test_every_course_rubric_loads_and_its_model_answers_score_well():
         rubric = load_rubric(path)
         solutions = yaml.safe_load((COURSE / "authoring" / f"{rubric.assignment}.yml").read_text(encoding="utf-8"))
         for task in rubric.tasks:
-            score = score_task(task, {task.answer: solutions[task.id]})
+            answers = {cell: solutions.get(cell) or (solutions.get(task.id) if cell == task.answer else "")
+                       for cell in task.answer_cells}
+            score = score_task(task, answers)
             assert score.points >= 0.8 * task.max_points, (rubric.assignment, task.id, feedback_text(score))
             assert task.manual_points > 0  # every answer has a human-judged part
 

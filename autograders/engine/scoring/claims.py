@@ -188,15 +188,15 @@ def build_segments(doc: Document, data: LanguageData) -> tuple[Segment, ...]:
     stems = stems_of(lowers, doc.language)
     segments = []
     for number, (block, start, end, heading, words) in enumerate(pieces):
-        segments.append(Segment(number, block, start, end, heading, tuple(_items(words, text, stems, data))))
+        segments.append(Segment(number, block, start, end, heading, tuple(_items(words, text, stems, data, start))))
     return tuple(segments)
 
 
-def _items(words: Sequence, text: str, stems: Mapping[str, str], data: LanguageData) -> list[Item]:
+def _items(words: Sequence, text: str, stems: Mapping[str, str], data: LanguageData, start: int) -> list[Item]:
     items: list[Item] = []
     lowers = [w.lower for w in words]
     index = 0
-    previous_end = words[0].start if words else 0
+    previous_end = min(start, words[0].start) if words else start
     while index < len(words):
         word = words[index]
         sep = text[previous_end:word.start]
@@ -211,6 +211,8 @@ def _items(words: Sequence, text: str, stems: Mapping[str, str], data: LanguageD
         if word.kind == "number":
             value = parse_digits(word.text)
             raw = True
+            if value is not None and _negative(sep, bool(items), lowers[index - 1] if index else ""):
+                value = -value
         elif word.lower in data.numbers:
             found = read_number_words(lowers, index, data.numbers)
             if found:
@@ -249,6 +251,19 @@ def _items(words: Sequence, text: str, stems: Mapping[str, str], data: LanguageD
         previous_end = end
         index = following
     return items
+
+
+def _negative(sep: str, after_item: bool, previous: str) -> bool:
+    """A minus written right before digits ("−16,28", "(-5"), or the word *minus*; never the hyphen inside a
+    date, a telephone number or a range ("2026-11-16", "0812-3456", "08.00 - 15.00")."""
+    if previous == "minus" and sep.strip() == "":
+        return True
+    if not sep or sep[-1] not in "−-–":
+        return False
+    before = sep[:-1]
+    if sep[-1] == "−":
+        return True
+    return (not after_item and before.strip() == "") or (before[-1:].isspace() or before[-1:] in "([")
 
 
 # ------------------------------------------------------------------------------------------------ claims

@@ -300,15 +300,16 @@ def judge_facts(sheet: FactSheet, doc: Document, required: Sequence[str], *, imp
     for segment in claims.segments:
         seg_claims = [c for c in by_segment.get(segment.index, []) if c.kind in ("number", "percent", "money", "date", "time")]
         for claim, item, subject in _value_pairs(segment, seg_claims, value_items, compiled, implicit_subject):
-            consumed.add(claim.start)
             negated = _negated(segment, claim.position, compiled, NEGATION_WINDOW) or (
                 subject >= 0 and _negated(segment, subject, compiled, NEGATION_WINDOW))
             if _value_equal(claim, item) and not negated and not _cancelled(segment, claim.position, compiled):
                 right.add(item.id)
+                consumed.add(claim.start)
             elif _value_equal(claim, item) or _competing_value(claim, item, value_items) or (
                     item in wanted and not _sheet_holds(claim, compiled)):
                 start, end = _span(segment, claim, subject)
                 contradictions.append(_contradiction(doc.text[start:end], start, end, item))
+                consumed.add(claim.start)
         for item in wanted:
             if item.also:
                 _also(segment, item, compiled, implicit_subject, right, contradictions)

@@ -1,0 +1,185 @@
+"""How points combine: the task gates (nothing to judge, relevance, prose, integrity, tone), the honest totals of
+automatic and manual points, the quiz's one answer per question, and the linear Label: value reader."""
+from __future__ import annotations
+
+import random
+import sys
+from pathlib import Path
+
+import pytest
+
+from autograders.engine.scoring import fields as fields_module
+from autograders.engine.scoring.fields import split_fields
+from autograders.engine.scoring.gates import DEFAULTS, GateInput, config, task_gates
+from autograders.engine.scoring.rubric import feedback_text, parse_rubric, score_task
+from autograders.engine.scoring.totals import TaskPoints, combined_total
+from autograders.grading.rubric_file import load_rubric
+
+COURSE = Path(__file__).resolve().parents[2] / "exercises"
+SETTINGS = config(None)
+
+
+def gates(**given):
+    base = dict(words=100, min_words=10, content_share=1.0, prose_rating="good")
+    base.update(given)
+    return task_gates(GateInput(**base), SETTINGS)
+
+
+# ------------------------------------------------------------------------------------------------ gates
+def test_nothing_to_judge_below_the_minimum_and_judged_at_it():
+    assert gates(words=9, min_words=10).form == 0
+    assert gates(words=10, min_words=10).form == 1
+
+
+@pytest.mark.parametrize("share, factor", [(0.0, 0.0), (0.25, 0.5), (0.49, 0.98), (0.5, 1.0), (1.0, 1.0)])
+def test_relevance_scales_form_points_up_to_half_the_content(share, factor):
+    assert gates(content_share=share).form == pytest.approx(factor)
+
+
+def test_no_content_criteria_means_no_relevance_gate():
+    assert gates(content_share=None).form == 1
+
+
+@pytest.mark.parametrize("rating, factor", [("good", 1.0), ("ok", 0.7), ("bad", 0.25), (None, 1.0)])
+def test_prose_gate_multiplies_every_criterion(rating, factor):
+    assert gates(prose_rating=rating).every == pytest.approx(factor)
+
+
+def test_integrity_gate_per_problem_and_tone_gate_per_kind():
+    assert gates(contradictions=1).integrity == 0.5
+    assert gates(contradictions=2).integrity == 0.25
+    assert gates(invented=1).integrity == 0.75
+    assert gates(invented_heavy=1, invented=2).integrity == pytest.approx(0.5 * 0.75 ** 2)
+    assert gates(tone_kinds=("blame", "blame", "personal_data")).tone == pytest.approx(0.5 * 0.4)
+
+
+def test_a_task_may_override_a_gate():
+    settings = config({"tone": {"puffery": 0.6}, "relevance": 0.8})
+    given = GateInput(words=100, min_words=10, content_share=0.4, prose_rating="good", tone_kinds=("puffery",))
+    result = task_gates(given, settings)
+    assert result.tone == 0.6 and result.form == pytest.approx(0.5)
+    assert DEFAULTS["tone"]["puffery"] == 0.85  # the defaults are untouched
+
+
+def small_task(**extra):
+    data = {"assignment": "uji", "facts": {"items": [
+        {"id": "mulai", "kind": "when", "text": "Mulai 4 Januari 2027.", "date": "2027-01-04", "subject": ["mulai"]},
+        {"id": "tempat", "kind": "where", "text": "Di gedung baru.", "says": [["gedung baru"]]}]},
+        "tasks": [dict({"id": "t", "answer": "jawab", "analyze": {"lang": "id"}, "min_words": 8, "criteria": [
+            {"id": "fakta", "type": "facts", "required": ["mulai", "tempat"], "points": 2},
+            {"id": "kalimat", "section": "readability", "check": "sentence_length", "points": 2},
+        ]}, **extra)]}
+    return parse_rubric(data).tasks[0]
+
+
+def test_a_non_answer_scores_nothing_and_says_there_is_nothing_to_judge():
+    task = small_task()
+    for text in ("x", "Saya tidak tahu."):
+        score = score_task(task, {"jawab": text})
+        assert score.points == 0, text
+        assert "belum bisa dinilai" in feedback_text(score)
+
+
+def test_an_off_task_answer_earns_no_style_points_and_an_on_task_one_does():
+    task = small_task()
+    off = score_task(task, {"jawab": "Selamat pagi, warga. Jangan lupa minum air putih dan sarapan hari ini ya."})
+    on = score_task(task, {"jawab": "Mulai 4 Januari 2027, layanan pindah ke gedung baru. Warga cukup datang ke sana."})
+    assert off.points == 0 and "belum tampak" in feedback_text(off)
+    assert on.points == 4
+
+
+def test_a_contradiction_costs_the_whole_task_and_is_named():
+    task = small_task()
+    score = score_task(task, {"jawab": "Mulai 11 Januari 2027, layanan pindah ke gedung baru. Warga cukup datang."})
+    # facts: 1 of 2 right, minus 0.25 for the contradiction -> 0.25 of 2 points; style: relevance 0.25/0.5 -> half of
+    # 2 points; then the whole task halved by the integrity gate.
+    assert score.points == pytest.approx((2 * 0.25 + 2 * 0.5) * 0.5)
+    text = feedback_text(score)
+    assert "*Mulai 11 Januari 2027*" in text and "bertentangan dengan lembar fakta" in text
+
+
+def test_feedback_says_which_points_a_machine_gave_and_what_a_person_checks():
+    task = small_task(manual={"points": 2, "rubric": "2 = isi tepat; 0 = isi keliru."})
+    text = feedback_text(score_task(task, {"jawab": "Mulai 4 Januari 2027, layanan pindah ke gedung baru."}))
+    assert "poin otomatis" in text and "Instruktur masih menilai" in text and "2 = isi tepat" in text
+    assert "poin otomatis tugas ini tidak dihitung" in text
+
+
+# ------------------------------------------------------------------------------------------------ quiz
+def test_each_quiz_answer_is_checked_against_its_own_question():
+    task = load_rubric(COURSE / "source" / "m0_pengantar" / "rubrik.yml").task("kuis")
+    right = {"jawaban_kuis_1": "UU Nomor 14 Tahun 2008.", "jawaban_kuis_2": "Berkala, serta merta, dan setiap saat.",
+             "jawaban_kuis_3": "Setiap enam bulan.", "jawaban_kuis_4": "10 hari kerja, perpanjangan 7 hari kerja."}
+    assert score_task(task, right).points == task.max_points
+    # Every number in one cell, the others empty: only the first question is answered.
+    crammed = {"jawaban_kuis_1": " ".join(right.values())}
+    crammed_score = score_task(task, crammed)
+    assert crammed_score.points <= 1
+    assert "Belum ada jawaban untuk pertanyaan 2" in feedback_text(crammed_score)
+    # The deadlines swapped: the fourth question scores nothing, the others keep their points.
+    swapped = dict(right, jawaban_kuis_4="7 hari kerja, perpanjangan 10 hari kerja.")
+    swapped_score = score_task(task, swapped)
+    assert swapped_score.points == task.max_points - 1
+    assert "bertentangan" in feedback_text(swapped_score)
+
+
+# ------------------------------------------------------------------------------------------------ totals
+def test_manual_zero_voids_the_tasks_automatic_points():
+    total = combined_total([TaskPoints("a", 9, 10, 0, 2), TaskPoints("b", 4, 5, 1, 1)])
+    assert total.final == 5 and total.auto == 13 and total.voided == ("a",) and total.complete
+
+
+def test_ungraded_manual_points_make_a_provisional_total():
+    total = combined_total([TaskPoints("a", 9, 10, None, 2), TaskPoints("b", 4, 5, 1, 1)])
+    assert total.final == 14 and not total.complete and total.pending == ("a",)
+
+
+@pytest.mark.parametrize("manual, final", [(0.0, 0.0), (0.5, 8.5), (2.0, 10.0), (3.0, 10.0), (-1.0, 0.0)])
+def test_the_manual_point_edges(manual, final):
+    assert combined_total([TaskPoints("a", 8, 8, manual, 2)]).final == final
+
+
+def test_a_task_without_manual_points_keeps_its_automatic_points():
+    total = combined_total([TaskPoints("a", 3, 4, None, 0)])
+    assert total.final == 3 and total.complete
+
+
+# ------------------------------------------------------------------------------------------------ fields
+def test_split_fields_takes_labelled_lines_out():
+    body, values = split_fields("**Judul SEO:** Pajak\n- Slug: pbb-online\n\nIsi pembuka: dua titik.",
+                                {"title": "Judul SEO", "slug": "Slug"})
+    assert values == {"title": "Pajak", "slug": "pbb-online"} and body == "Isi pembuka: dua titik."
+
+
+def _steps(function, *args) -> int:
+    count = 0
+
+    def tracer(frame, event, arg):
+        nonlocal count
+        if event == "line":
+            count += 1
+        return tracer
+
+    sys.settrace(tracer)
+    try:
+        function(*args)
+    finally:
+        sys.settrace(None)
+    return count
+
+
+def test_split_fields_uses_no_pattern_matching():
+    assert not hasattr(fields_module, "re")
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_split_fields_grows_linearly_on_generated_pathological_lines(seed):
+    rng = random.Random(seed)
+    alphabet = [" ", "\t", "*", ":", "-", "a", "**", " : ", "\u00a0"]
+    line = "".join(rng.choice(alphabet) for _ in range(300))
+    labels = {"title": "Judul SEO", "description": "Deskripsi meta"}
+    small = "\n".join([line] * 20)
+    large = "\n".join([line * 4] * 80)  # 16 times the characters
+    first, second = _steps(split_fields, small, labels), _steps(split_fields, large, labels)
+    assert second <= 16 * first * 1.2, (first, second)
+    assert split_fields(" " * 200, labels) == ("", {})
