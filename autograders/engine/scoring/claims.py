@@ -403,7 +403,8 @@ def _value_claims(segment: Segment, text: str, data: LanguageData) -> list[Claim
             continue
         unit = tuple(str(i.key[1]) for i in items[index + 1:index + 3] if i.key[0] == "w")
         weak = not item.raw_number and value in (0.5, 1.0)
-        out.append(_claim("number", segment, index, index + 1, text, value, unit=unit, weak=weak))
+        out.append(_claim("number", segment, index, index + 1, text, value, unit=unit, weak=weak,
+                          extra={"spelled": not item.raw_number}))
         index += 1
     return out
 
@@ -433,8 +434,15 @@ def _phone_end(items: Sequence[Item], index: int) -> int | None:
     return stop if 9 <= digits <= 15 and (stop > index + 1 or len(first.lower) >= 9) else None
 
 
-def _numeric_date(items: Sequence[Item], index: int) -> tuple[tuple[int, int, int], int] | None:
-    if index + 2 >= len(items):
+def _numeric_date(items: Sequence[Item], index: int) -> tuple[tuple[int, int, int | None], int] | None:
+    if index + 1 >= len(items):
+        return None
+    if index + 2 >= len(items) or items[index + 2].sep != items[index + 1].sep:
+        # A day and a month without a year: 13/2.
+        a, b = items[index], items[index + 1]
+        if all(i.key[0] == "n" and i.raw_number and i.lower.isdigit() and len(i.lower) <= 2 for i in (a, b)) \
+                and b.sep == "/" and 1 <= int(a.lower) <= 31 and 1 <= int(b.lower) <= 12:
+            return (int(a.lower), int(b.lower), None), index + 2
         return None
     a, b, c = items[index], items[index + 1], items[index + 2]
     if not all(i.key[0] == "n" and i.raw_number and i.lower.isdigit() for i in (a, b, c)):

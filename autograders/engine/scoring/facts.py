@@ -23,7 +23,9 @@ Rules, in the order they apply:
 - *Quotations*: an answer quotation made mostly of the sheet quotation's words is that quotation; it is right
   when its speaker is named in the same or a neighbouring paragraph, a contradiction when someone else is.
 - *Invented*: every other claim whose value the sheet does not hold (see :mod:`.factsheet` for what is
-  permitted). A value that was judged a contradiction is not counted again as invented.
+  permitted). A value that was judged a contradiction is not counted again as invented. A small number written
+  in words (up to ten) counts only when it counts something the sheet talks about ("dua loket" where the sheet
+  has loket; not "tiga langkah", the answer's own steps).
 
 Linear in the answer: every search is bounded by the sentence and a fixed window.
 """
@@ -535,6 +537,9 @@ def _invented(claims: Claims, compiled: CompiledSheet, consumed: set[int], contr
         else:
             if _sheet_holds(claim, compiled):
                 continue
+            if claim.kind == "number" and claim.extra.get("spelled") and abs(claim.value) <= 10 and \
+                    not (claim.unit and claim.unit[0] in vocabulary):
+                continue  # "tiga langkah": a small count of the answer's own parts, not a fact about the world
             what = claim.kind
         shown = _short(claim.text) if claim.kind == "quote" else " ".join(claim.text.split())
         out.append(Problem("invented", what, claim.text, claim.start, claim.end, "",
