@@ -31,8 +31,9 @@ def test_nothing_to_judge_below_the_minimum_and_judged_at_it():
     assert gates(words=10, min_words=10).form == 1
 
 
-@pytest.mark.parametrize("share, factor", [(0.0, 0.0), (0.25, 0.5), (0.49, 0.98), (0.5, 1.0), (1.0, 1.0)])
-def test_relevance_scales_form_points_up_to_half_the_content(share, factor):
+@pytest.mark.parametrize("share, factor", [(0.0, 0.0), (0.2, 0.0), (0.25, 0.125), (0.4, 0.5), (0.59, 0.975),
+                                           (0.6, 1.0), (1.0, 1.0)])
+def test_relevance_scales_form_points_from_a_fifth_to_three_fifths_of_the_content(share, factor):
     assert gates(content_share=share).form == pytest.approx(factor)
 
 
@@ -54,8 +55,8 @@ def test_integrity_gate_per_problem_and_tone_gate_per_kind():
 
 
 def test_a_task_may_override_a_gate():
-    settings = config({"tone": {"puffery": 0.6}, "relevance": 0.8})
-    given = GateInput(words=100, min_words=10, content_share=0.4, prose_rating="good", tone_kinds=("puffery",))
+    settings = config({"tone": {"puffery": 0.6}, "relevance": {"full": 0.8}})
+    given = GateInput(words=100, min_words=10, content_share=0.5, prose_rating="good", tone_kinds=("puffery",))
     result = task_gates(given, settings)
     assert result.tone == 0.6 and result.form == pytest.approx(0.5)
     assert DEFAULTS["tone"]["puffery"] == 0.85  # the defaults are untouched
@@ -91,9 +92,9 @@ def test_an_off_task_answer_earns_no_style_points_and_an_on_task_one_does():
 def test_a_contradiction_costs_the_whole_task_and_is_named():
     task = small_task()
     score = score_task(task, {"jawab": "Mulai 11 Januari 2027, layanan pindah ke gedung baru. Warga cukup datang."})
-    # facts: 1 of 2 right, minus 0.25 for the contradiction -> 0.25 of 2 points; style: relevance 0.25/0.5 -> half of
-    # 2 points; then the whole task halved by the integrity gate.
-    assert score.points == pytest.approx((2 * 0.25 + 2 * 0.5) * 0.5)
+    # facts: 1 of 2 right, minus 0.25 for the contradiction -> 0.25 of 2 points; style: relevance 0.25 maps to
+    # (0.25 - 0.2) / 0.4 = 0.125 of 2 points; then the whole task halved by the integrity gate.
+    assert score.points == pytest.approx(round((2 * 0.25 + 2 * 0.125) * 0.5, 2), abs=0.011)
     text = feedback_text(score)
     assert "*Mulai 11 Januari 2027*" in text and "bertentangan dengan lembar fakta" in text
 

@@ -6,19 +6,21 @@ never count. Each block is cut into *segments* (its sentences; a heading is one 
 *items*: a word (compared by its stem), a number (digits in either convention, or words: *sepuluh*), a URL.
 Numbers written twice (``10 (sepuluh)``) and numbers with a scale word (``1,5 juta``) are one item. Everything is
 one left-to-right pass over the words with dictionary look-ups: linear in the length of the answer, with no
-regular expression over the trainee's text.
+regular expression over the trainee's text (the one exception: a press release's end-mark patterns, tried on
+lines of at most 12 characters).
 
 The same reader runs over the fact sheet, so "the fact sheet holds it" means exactly "the same reader found the
 same value in the fact sheet".
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Mapping, Sequence
 
-from ..languages import Language, read_table
+from ..languages import Language, read_list, read_table
 from ..measure.keyphrase import stems_of
 from ..measure.lexicon import root_words
 from ..parse.document import Document, parse
@@ -120,6 +122,9 @@ class LanguageData:
     offices: frozenset[str]
     abbreviations: frozenset[str]
     english: frozenset[str]
+    common: frozenset[str]  # the language's frequent and function words (never a proper name by themselves)
+    time_units: frozenset[str]
+    end_marks: tuple  # compiled patterns of a press release's end mark line ("###", "-30-")
 
 
 def _phrases(entries: frozenset[str]) -> tuple[tuple[str, ...], ...]:
@@ -158,6 +163,9 @@ def language_data(language: Language) -> LanguageData:
         offices=language.words("fact_person_offices"),
         abbreviations=frozenset(a.lower() for a in language.abbreviations),
         english=english,
+        common=language.common_words | language.stopwords,
+        time_units=language.words("fact_time_units"),
+        end_marks=tuple(re.compile(p, re.IGNORECASE) for p in read_list(language.folder / "pr_end_marks.txt")),
     )
 
 
@@ -173,11 +181,17 @@ def _is_time_text(text: str) -> tuple[int, int] | None:
     return None
 
 
+def _end_mark(text: str, data: LanguageData) -> bool:
+    """A press release's end mark ("-30-") is no claim; only a short line is tried."""
+    text = text.strip()
+    return len(text) <= 12 and any(p.fullmatch(text) for p in data.end_marks)
+
+
 def build_segments(doc: Document, data: LanguageData) -> tuple[Segment, ...]:
     text = doc.text
     pieces: list[tuple[int, int, int, bool, tuple]] = []
     for index, block in enumerate(doc.blocks):
-        if block.kind == "code" or not block.words:
+        if block.kind == "code" or not block.words or _end_mark(block.text, data):
             continue
         if block.sentences:
             for sentence in block.sentences:
@@ -529,13 +543,16 @@ def _name_claims(segment: Segment, text: str, data: LanguageData) -> list[Claim]
                 continue
             parts.append((word, lower))
         if parts:
-            unknown = [w for w, lower in parts
-                       if lower not in roots and str(w.key[1]) not in roots and lower not in data.english]
+            unknown = [w for w, lower in parts if lower not in roots and str(w.key[1]) not in roots
+                       and lower not in data.english and lower not in data.common]
+            if index == 0 and len(words) == 1 and not title:
+                unknown = []  # one capitalised word opening a sentence ("Dulu, …") is no name by itself
             if unknown or title or office:
                 start, end = parts[0][0].start, parts[-1][0].end
                 out.append(Claim("name", text[start:end], start, end, segment.index, index,
                                  tuple(lower for _, lower in parts),
                                  extra={"person": bool(title or office), "unknown": tuple(w.lower for w in unknown),
+                                        "stems": {lower: str(w.key[1]) for w, lower in parts},
                                         "sentence_start": index == 0}))
         index = stop
     return out

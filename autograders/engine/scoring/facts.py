@@ -24,8 +24,8 @@ Rules, in the order they apply:
   when its speaker is named in the same or a neighbouring paragraph, a contradiction when someone else is.
 - *Invented*: every other claim whose value the sheet does not hold (see :mod:`.factsheet` for what is
   permitted). A value that was judged a contradiction is not counted again as invented. A small number written
-  in words (up to ten) counts only when it counts something the sheet talks about ("dua loket" where the sheet
-  has loket; not "tiga langkah", the answer's own steps).
+  in words (up to ten) counts only with a unit of time ("tiga hari", "dua jam": a promise of time), not as a
+  count in prose ("tiga langkah", "lima layanan").
 
 Linear in the answer: every search is bounded by the sentence and a fixed window.
 """
@@ -308,7 +308,7 @@ def judge_facts(sheet: FactSheet, doc: Document, required: Sequence[str], *, imp
                 right.add(item.id)
                 consumed.add(claim.start)
             elif _value_equal(claim, item) or _competing_value(claim, item, value_items) or (
-                    item in wanted and not _sheet_holds(claim, compiled)):
+                    item in wanted and not _sheet_holds(claim, compiled, derived=False)):
                 start, end = _span(segment, claim, subject)
                 contradictions.append(_contradiction(doc.text[start:end], start, end, item))
                 consumed.add(claim.start)
@@ -486,13 +486,16 @@ def _decimals_tolerance(claim: Claim) -> float:
     return 0.5 + 1e-9
 
 
-def _sheet_holds(claim: Claim, compiled: CompiledSheet) -> bool:
+def _sheet_holds(claim: Claim, compiled: CompiledSheet, derived: bool = True) -> bool:
+    """Whether the sheet holds the claim's value: the same value, or the sheet's value rounded as the answer
+    writes it (62,3% for 62,28%); with ``derived``, also arithmetic on sheet numbers when the task permits it."""
     kind = claim.kind
     if kind in ("number", "percent", "money"):
         value = float(claim.value)
-        if _near(value, compiled.numbers, 1e-9):
+        if _near(value, compiled.numbers, _decimals_tolerance(claim)):
             return True
-        return bool(compiled.derived) and kind != "money" and _near(value, compiled.derived, _decimals_tolerance(claim))
+        return derived and bool(compiled.derived) and kind != "money" and _near(value, compiled.derived,
+                                                                               _decimals_tolerance(claim))
     if kind == "year":
         return int(claim.value) in compiled.years or _near(float(claim.value), compiled.numbers, 1e-9)
     if kind == "date":
@@ -524,7 +527,8 @@ def _invented(claims: Claims, compiled: CompiledSheet, consumed: set[int], contr
             continue
         if claim.kind == "name":
             parts = claim.value if claim.extra.get("person") else claim.extra.get("unknown", ())
-            if all(p in vocabulary for p in parts):
+            stems = claim.extra.get("stems", {})
+            if all(p in vocabulary or stems.get(p) in vocabulary for p in parts):
                 continue
             what = "person" if claim.extra.get("person") else "name"
         elif claim.kind == "quote":
@@ -538,8 +542,8 @@ def _invented(claims: Claims, compiled: CompiledSheet, consumed: set[int], contr
             if _sheet_holds(claim, compiled):
                 continue
             if claim.kind == "number" and claim.extra.get("spelled") and abs(claim.value) <= 10 and \
-                    not (claim.unit and claim.unit[0] in vocabulary):
-                continue  # "tiga langkah": a small count of the answer's own parts, not a fact about the world
+                    not (claim.unit and claim.unit[0] in compiled.data.time_units):
+                continue  # "tiga langkah", "lima layanan": a small count in prose, not a promise of time
             what = claim.kind
         shown = _short(claim.text) if claim.kind == "quote" else " ".join(claim.text.split())
         out.append(Problem("invented", what, claim.text, claim.start, claim.end, "",

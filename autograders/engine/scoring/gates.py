@@ -5,9 +5,11 @@ written: engine checks, statistics, plain language, tone, links). The task's poi
 
     form criterion     × 0                      when the answer is shorter than the task's ``min_words``
                                                  (nothing to judge yet: "x" or "Saya tidak tahu." earns no style points)
-                       × min(1, relevance / R)  relevance = the share of content points earned; R = ``relevance``
-                                                 (default 0.5): an answer that does not do the task earns no style points,
-                                                 one with half the content earns them all
+                       × relevance gate         relevance = the share of content points earned, mapped linearly from
+                                                 0 at ``relevance.floor`` (default 0.2) to 1 at ``relevance.full``
+                                                 (default 0.6): an answer that does not do the task (or touches one
+                                                 element by chance) earns no style points, one with most of the
+                                                 content earns them all
     every criterion    × prose gate             the engine's ``prose`` check: good 1, ok 0.7, bad 0.25 — a keyword
                                                  list or salad earns few points on every criterion
                        × integrity gate         0.5 per contradicted fact, 0.75 per invented number, date, time, name
@@ -28,7 +30,7 @@ from typing import Any, Mapping
 
 DEFAULTS: Mapping[str, Any] = {
     "min_words": 10,
-    "relevance": 0.5,
+    "relevance": {"floor": 0.2, "full": 0.6},
     "prose": {"good": 1.0, "ok": 0.7, "bad": 0.25, "na": 1.0},
     "contradiction": 0.5,
     "invented": 0.75,
@@ -82,8 +84,10 @@ def task_gates(given: GateInput, settings: Mapping[str, Any]) -> Gates:
     if given.content_share is None:
         relevance = 1.0
     else:
-        full = float(settings.get("relevance", 0.5))
-        relevance = 1.0 if full <= 0 else min(1.0, max(0.0, given.content_share) / full)
+        floor = float(settings["relevance"].get("floor", 0.2))
+        full = float(settings["relevance"].get("full", 0.6))
+        share = given.content_share
+        relevance = 1.0 if full <= floor else min(1.0, max(0.0, (share - floor) / (full - floor)))
     prose = 1.0
     if given.prose_rating is not None:
         prose = float(settings["prose"].get(given.prose_rating, 1.0))

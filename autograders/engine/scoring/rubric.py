@@ -48,7 +48,7 @@ call :func:`score_task`, so their points are equal by construction. It is pure P
 - ``links``: links to official sources (``official``: how many, default 1), judged by the engine's
   ``is_official_url`` with the sheet's ``domains``; ``outbound: true`` counts only other agencies' sites.
 
-``facts``, ``contains`` and ``figures`` are *content*; the rest *form*. How they combine (nothing to judge,
+``facts`` (with required facts), ``contains`` and ``figures`` are *content*; the rest *form*. How they combine (nothing to judge,
 relevance, prose, integrity and tone gates) is written once in :mod:`.gates`. Points are rounded to two
 decimals; the task total is clipped to ``[0, max_points]``.
 """
@@ -89,6 +89,10 @@ class Criterion:
 
     @property
     def content(self) -> bool:
+        """What the answer says (facts, contains, figures); a ``facts`` criterion that requires no fact only
+        guards against invented ones, which is not content the task asks for."""
+        if self.type == "facts":
+            return bool(self.spec.get("required"))
         return self.type in CONTENT_TYPES
 
 
