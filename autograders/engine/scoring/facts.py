@@ -212,11 +212,17 @@ def _claim_kind(item: FactItem) -> tuple[str, ...]:
             "time": ("time",)}.get(kind or "", ())
 
 
+UNIT_BEFORE = 4  # "volume sebutan Sukamaju mencapai 946": the unit may stand a few words before the number
+
+
 def _unit_ok(segment: Segment, claim: Claim, item: FactItem, compiled: CompiledSheet) -> bool:
+    """A number fact's unit right after the number ("10 hari kerja"), or a few words before it."""
     if item.value_kind != "number" or not item.unit:
         return True
     after = claim.position + 1
-    return any(find_phrase(segment, compiled.phrases.get(unit, ()), after, after + 1) for unit in item.unit)
+    before = max(0, claim.position - UNIT_BEFORE)
+    return any(find_phrase(segment, compiled.phrases.get(unit, ()), after, after + 1)
+               or find_phrase(segment, compiled.phrases.get(unit, ()), before, claim.position) for unit in item.unit)
 
 
 def _value_equal(claim: Claim, item: FactItem) -> bool:
@@ -300,7 +306,8 @@ def judge_facts(sheet: FactSheet, doc: Document, required: Sequence[str], *, imp
     contradictions: list[Problem] = []
     consumed: set[int] = set()  # claim starts judged as a fact (not to be counted as invented)
     for segment in claims.segments:
-        seg_claims = [c for c in by_segment.get(segment.index, []) if c.kind in ("number", "percent", "money", "date", "time")]
+        seg_claims = [c for c in by_segment.get(segment.index, [])
+                      if c.kind in ("number", "percent", "money", "date", "time") and not c.weak]
         for claim, item, subject in _value_pairs(segment, seg_claims, value_items, compiled, implicit_subject):
             negated = _negated(segment, claim.position, compiled, NEGATION_WINDOW) or (
                 subject >= 0 and _negated(segment, subject, compiled, NEGATION_WINDOW))
