@@ -64,6 +64,14 @@ def test_claims_of_each_kind_are_read_from_the_plain_text():
             ("promise", "gratis"), ("number", "10 (sepuluh)")} <= found
 
 
+def test_signs_and_ranges():
+    values = {(c.kind, c.text): c.value for c in claims("Sentimen bersih −16,28 poin, lalu -3 poin. Periode 5 Oktober–3 "
+                                                        "Desember 2026, tanggal 2026-11-16, telepon 0812-3456-7890.")}
+    assert values[("number", "16,28")] == -16.28 and values[("number", "3")] == -3
+    assert values[("date", "3 Desember 2026")] == (3, 12, 2026) and values[("date", "2026-11-16")] == (16, 11, 2026)
+    assert values[("phone", "0812-3456-7890")] == "081234567890"
+
+
 def test_markdown_link_targets_and_hidden_html_are_not_claims():
     text = "Lihat [laman resmi](https://sukamajukab.go.id/2027/07/21) untuk info.\n\n<!-- buka 24 jam, gratis -->"
     assert [c.kind for c in claims(text)] == []

@@ -277,7 +277,9 @@ def _negative(sep: str, after_item: bool, previous: str) -> bool:
     before = sep[:-1]
     if sep[-1] == "−":
         return True
-    return (not after_item and before.strip() == "") or (before[-1:].isspace() or before[-1:] in "([")
+    if not before:
+        return not after_item  # "-5" opening a sentence; "Oktober–3 Desember" is a range, not a minus
+    return before[-1].isspace() or before[-1] in "(["
 
 
 # ------------------------------------------------------------------------------------------------ claims
