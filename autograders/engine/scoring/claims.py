@@ -158,7 +158,8 @@ def language_data(language: Language) -> LanguageData:
         reversals=_phrases(language.words("fact_reversals")),
         warnings=_phrases(language.words("fact_warnings")),
         clause_breaks=language.words("fact_clause_breaks"),
-        known_names=language.words("fact_known_names"),
+        known_names=language.words("fact_known_names") | frozenset(
+            row[0].lower() for row in read_table(language.folder / "government_abbreviations.txt", 2) if row[0]),
         titles=language.words("fact_person_titles"),
         offices=language.words("fact_person_offices"),
         abbreviations=frozenset(a.lower() for a in language.abbreviations),
@@ -550,7 +551,8 @@ def _name_claims(segment: Segment, text: str, data: LanguageData) -> list[Claim]
             if index == 0 and len(words) == 1 and not title:
                 unknown = []  # one capitalised word opening a sentence ("Dulu, …") is no name by itself
             if unknown or title or office:
-                start, end = parts[0][0].start, parts[-1][0].end
+                named = parts if (title or office) else [(w, w.lower) for w in unknown]
+                start, end = named[0][0].start, named[-1][0].end  # the feedback names the unknown words only
                 out.append(Claim("name", text[start:end], start, end, segment.index, index,
                                  tuple(lower for _, lower in parts),
                                  extra={"person": bool(title or office), "unknown": tuple(w.lower for w in unknown),

@@ -242,7 +242,8 @@ def score_facts(criterion, answer: Answer, ctx: Context) -> Outcome:
         return Outcome(0.0, "missing", "Rubrik ini belum punya lembar fakta; kriteria diberi 0 poin.")
     groups = [[str(x) for x in r] if isinstance(r, (list, tuple)) else [str(r)] for r in spec.get("required") or []]
     judgement = judge_facts(sheet, answer.facts_document, [i for g in groups for i in g],
-                            implicit_subject=bool(spec.get("implicit_subject")))
+                            implicit_subject=bool(spec.get("implicit_subject")),
+                            forbidden=[str(f) for f in spec.get("forbidden") or []])
     right = set(judgement.right)
     contradicted = {p.fact for p in judgement.contradictions}
     stated = [g for g in groups if right & set(g)]

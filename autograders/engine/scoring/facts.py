@@ -20,6 +20,7 @@ Rules, in the order they apply:
   right; the destination after *dari*, negated or cancelled, or the origin after a reversal (*kembali ke*) or
   as the destination of the move is a contradiction.
 - *Phrase facts* (``says``): every group in one sentence is right; the same inside a negation is a contradiction.
+  A criterion's ``forbidden`` facts work the other way: stating one (not negated) is a contradiction.
 - *Quotations*: an answer quotation made mostly of the sheet quotation's words is that quotation; it is right
   when its speaker is named in the same or a neighbouring paragraph, a contradiction when someone else is.
 - *Invented*: every other claim whose value the sheet does not hold (see :mod:`.factsheet` for what is
@@ -293,7 +294,7 @@ def _competing_value(claim: Claim, item: FactItem, items: Sequence[FactItem]) ->
 
 
 def judge_facts(sheet: FactSheet, doc: Document, required: Sequence[str], *, implicit_subject: bool = False,
-                extra_vocabulary: Iterable[str] = ()) -> FactsJudgement:
+                extra_vocabulary: Iterable[str] = (), forbidden: Sequence[str] = ()) -> FactsJudgement:
     """Judge one answer (a parsed Document) against the sheet: see the module docstring for the rules."""
     compiled = compile_sheet(sheet, doc.language)
     claims = read_claims(doc, compiled.data)
@@ -329,6 +330,17 @@ def judge_facts(sheet: FactSheet, doc: Document, required: Sequence[str], *, imp
     for item in wanted:
         if item.kind == "quote":
             _quote_fact(item, claims, compiled, right, contradictions)
+    for item in (sheet.item(f) for f in forbidden):
+        if item is not None and item.says:  # a statement the task rules out: stating it is a contradiction
+            for segment in claims.segments:
+                stated: set[str] = set()
+                _says(segment, item, compiled, stated, [])
+                if stated:
+                    first = min(s for group in item.says for s, _ in _hits(segment, group, compiled))
+                    last = max(s + n for group in item.says for s, n in _hits(segment, group, compiled))
+                    contradictions.append(_contradiction(doc.text[segment.items[first].start:segment.items[last - 1].end],
+                                                         segment.items[first].start, segment.items[last - 1].end, item))
+                    break
     invented = _invented(claims, compiled, consumed, contradictions, set(extra_vocabulary))
     contradicted = {p.fact for p in contradictions}
     return FactsJudgement(

@@ -217,6 +217,7 @@ def _criterion(raw: Mapping[str, Any], where: str, sheet: FactSheet | None, cell
     if ctype == "facts":
         try:
             required_ids(_flatten(raw.get("required")), sheet, f"Kriteria {cid} di {where}")
+            required_ids(_flatten(raw.get("forbidden")), sheet, f"Kriteria {cid} di {where}")
         except FactSheetError as error:
             raise RubricError(str(error)) from None
     for key in ("any_of", "patterns"):
@@ -390,9 +391,10 @@ def _combine(task: Task, read: Mapping[str, Answer], primary: Answer, outcomes: 
     content_max = sum(c.points for c, _ in content)
     content_share = (sum(c.points * o.share for c, o in content) / content_max) if content_max else None
     problems: dict[tuple[int, int, str], Any] = {}
-    for outcome in outcomes:
+    for criterion, outcome in zip(task.criteria, outcomes):
         if outcome.facts is not None:
-            for problem in (*outcome.facts.contradictions, *outcome.facts.invented):
+            invented = outcome.facts.invented if criterion.spec.get("invented", True) else ()
+            for problem in (*outcome.facts.contradictions, *invented):
                 problems.setdefault((problem.start, problem.end, problem.kind), problem)
     contradictions = [p for p in problems.values() if p.kind == "contradiction"]
     invented = [p for p in problems.values() if p.kind == "invented"]
