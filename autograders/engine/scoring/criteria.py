@@ -69,6 +69,7 @@ class Outcome:
     note: str
     facts: FactsJudgement | None = None
     tone: tuple[str, ...] = ()  # kinds of tone findings not allowed (for the tone gate)
+    problems: tuple = ()  # further integrity problems (facts.Problem) for the task's gate: a misleading link
 
 
 def proportion(found: int, total: int, counted: str, lead: str, missing: Sequence[str]) -> Outcome:
@@ -328,34 +329,52 @@ def score_tone(criterion, answer: Answer, ctx: Context) -> Outcome:
                    tone=tuple(dict.fromkeys(str(_field(f, "kind")) for f in problems)))
 
 
+MISLEADING_LINKS = {"search_page": "halaman pencarian", "shortener": "penyingkat tautan yang menyembunyikan tujuannya",
+                    "lookalike": "alamat yang meniru situs pemerintah", "userinfo": "alamat yang menyamarkan situs tujuannya"}
+
+
 def score_links(criterion, answer: Answer, ctx: Context) -> Outcome:
+    """Official sources, judged by the engine's one link rule; a link that poses as a source but hides or fakes
+    where it goes (a search page, a shortener, a look-alike of a government address) is also an integrity
+    problem for the task: citizens are sent somewhere other than the official page."""
     try:
         from ..measure.links import is_official_url
     except ImportError:
         return Outcome(0.0, "missing", "Pemeriksaan tautan resmi belum tersedia di mesin analisis; kriteria ini diberi "
                                        "0 poin. Beri tahu instruktur.")
+    try:
+        from ..measure.links import official_url_reason
+    except ImportError:  # an engine with only the yes/no rule
+        official_url_reason = None  # type: ignore[assignment]
+    from .facts import Problem
+
     spec = criterion.spec
     domains = tuple(ctx.sheet.domains) if ctx.sheet else ()
     wanted = int(spec.get("official", 1) or 1)
     outbound = bool(spec.get("outbound"))
-    hrefs = [link.href for link in answer.report.document.links]
     doc = answer.report.document
+    hrefs = [link.href for link in doc.links]
     hrefs += [w.text for w in doc.words if w.kind in ("url", "domain") and w.text not in hrefs]
-    official, other = [], []
+    official, other, misleading = [], [], []
     for href in dict.fromkeys(hrefs):
         own = _own_domain(href, domains)
         if is_official_url(href, domains) and not (outbound and own):
             official.append(href)
         elif not (outbound and own):
             other.append(href)
+            reason = official_url_reason(href, domains) if official_url_reason else ""
+            if reason in MISLEADING_LINKS:
+                start = doc.text.find(href)
+                misleading.append(Problem("invented", "link", href, max(start, 0), max(start, 0) + len(href), "",
+                                          f"*{href}* bukan sumber resmi: {MISLEADING_LINKS[reason]}."))
     if len(official) >= wanted:
-        return Outcome(1.0, "good", f"{len(official)} tautan ke sumber resmi.")
+        return Outcome(1.0, "good", f"{len(official)} tautan ke sumber resmi.", problems=tuple(misleading))
     note = (f"Baru {len(official)} tautan ke sumber resmi; perlu {wanted}. Sumber resmi adalah situs pemerintah "
             f"(go.id)" + (", bukan situs instansi Anda sendiri" if outbound else "") + ", bukan halaman pencarian atau "
             "penyingkat tautan.")
     if other:
         note += " Bukan sumber resmi: " + ", ".join(other[:3]) + "."
-    return Outcome(len(official) / wanted, "ok" if official else "bad", note)
+    return Outcome(len(official) / wanted, "ok" if official else "bad", note, problems=tuple(misleading))
 
 
 def _own_domain(href: str, domains: Sequence[str]) -> bool:

@@ -46,7 +46,9 @@ call :func:`score_task`, so their points are equal by construction. It is pure P
   with none, none with any; a threat or sanction the fact sheet states (a ``sanction`` item) is allowed;
   ``allow`` lists kinds the task permits.
 - ``links``: links to official sources (``official``: how many, default 1), judged by the engine's
-  ``is_official_url`` with the sheet's ``domains``; ``outbound: true`` counts only other agencies' sites.
+  ``is_official_url`` with the sheet's ``domains``; ``outbound: true`` counts only other agencies' sites. A link
+  that poses as a source but hides or fakes its destination (search page, shortener, look-alike address) is
+  also an integrity problem of the task, like an invented fact.
 
 ``facts`` (with required facts), ``contains`` and ``figures`` are *content*; the rest *form*. How they combine (nothing to judge,
 relevance, prose, integrity and tone gates) is written once in :mod:`.gates`. Points are rounded to two
@@ -392,10 +394,12 @@ def _combine(task: Task, read: Mapping[str, Answer], primary: Answer, outcomes: 
     content_share = (sum(c.points * o.share for c, o in content) / content_max) if content_max else None
     problems: dict[tuple[int, int, str], Any] = {}
     for criterion, outcome in zip(task.criteria, outcomes):
+        found = list(outcome.problems)
         if outcome.facts is not None:
             invented = outcome.facts.invented if criterion.spec.get("invented", True) else ()
-            for problem in (*outcome.facts.contradictions, *invented):
-                problems.setdefault((problem.start, problem.end, problem.kind), problem)
+            found.extend((*outcome.facts.contradictions, *invented))
+        for problem in found:
+            problems.setdefault((problem.start, problem.end, problem.kind), problem)
     contradictions = [p for p in problems.values() if p.kind == "contradiction"]
     invented = [p for p in problems.values() if p.kind == "invented"]
     tone_kinds = tuple(k for o in outcomes for k in o.tone)
