@@ -124,6 +124,18 @@ def test_each_quiz_answer_is_checked_against_its_own_question():
     assert "bertentangan" in feedback_text(swapped_score)
 
 
+def test_a_rubric_with_a_fact_sheet_travels_to_worker_processes():
+    import pickle
+
+    rubric = load_rubric(COURSE / "source" / "m1_situs_web" / "rubrik.yml")
+    task = rubric.task("pengumuman")
+    answer = {"jawaban_pengumuman": "Mulai 4 Januari 2027, layanan KTP-el pindah dari kantor kelurahan ke Mal "
+                                    "Pelayanan Publik. Buka pukul 07.00–21.00 WIB."}
+    before = score_task(task, answer)
+    copy = pickle.loads(pickle.dumps(rubric))
+    assert score_task(copy.task("pengumuman"), answer).points == before.points
+
+
 # ------------------------------------------------------------------------------------------------ totals
 def test_manual_zero_voids_the_tasks_automatic_points():
     total = combined_total([TaskPoints("a", 9, 10, 0, 2), TaskPoints("b", 4, 5, 1, 1)])

@@ -111,6 +111,17 @@ class FactSheet:
     _cache: dict = field(default_factory=dict, compare=False, repr=False, hash=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, compare=False, repr=False, hash=False)
 
+    def __getstate__(self) -> dict:
+        """Picklable (the cohort grader sends the rubric to its worker processes): the memo and its lock stay."""
+        state = {k: v for k, v in self.__dict__.items() if k not in ("_cache", "_lock")}
+        return state
+
+    def __setstate__(self, state: dict) -> None:
+        for key, value in state.items():
+            object.__setattr__(self, key, value)
+        object.__setattr__(self, "_cache", {})
+        object.__setattr__(self, "_lock", threading.Lock())
+
     def item(self, fact_id: str) -> FactItem | None:
         return next((i for i in self.items if i.id == fact_id), None)
 
