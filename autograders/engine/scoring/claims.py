@@ -30,6 +30,7 @@ KINDS = ("number", "year", "percent", "money", "time", "date", "phone", "quote",
 CLAUSE_PUNCTUATION = frozenset(",;:()–—")
 QUOTE_PAIRS = {"“": "”", "«": "»", "„": "”", '"': '"'}
 TIME_CUES = frozenset({"pukul", "jam", "pk", "wib", "wita", "wit"})
+HOUR_CUES = frozenset({"pukul", "jam", "pk"})  # before a bare hour: "pukul 8 pagi"
 RANGE_WORDS = frozenset({"sampai", "hingga", "s.d", "sd", "s/d", "sampai dengan"})
 
 
@@ -124,6 +125,7 @@ class LanguageData:
     english: frozenset[str]
     common: frozenset[str]  # the language's frequent and function words (never a proper name by themselves)
     time_units: frozenset[str]
+    dayparts: Mapping[str, tuple[int, int]]
     end_marks: tuple  # compiled patterns of a press release's end mark line ("###", "-30-")
 
 
@@ -166,6 +168,8 @@ def language_data(language: Language) -> LanguageData:
         english=english,
         common=language.common_words | language.stopwords,
         time_units=language.words("fact_time_units"),
+        dayparts={row[0].lower(): (int(row[1] or 0), int(row[2] or 0))
+                  for row in language.table("fact_dayparts", 3) if row[0] and row[1].isdigit() and row[2].isdigit()},
         end_marks=tuple(re.compile(p, re.IGNORECASE) for p in read_list(language.folder / "pr_end_marks.txt")),
     )
 
@@ -327,9 +331,31 @@ def _read_claims(doc: Document, data: LanguageData) -> Claims:
     return Claims(segments, tuple(claims), frozenset(vocabulary))
 
 
-def _time_at(items: Sequence[Item], index: int) -> tuple[int, int] | None:
+def _clock_at(items: Sequence[Item], index: int, cued: bool, data: LanguageData) -> tuple[int, int, bool] | None:
+    """A clock time at ``items[index]``: (minutes, next index, whether it was unmistakably a time).
+
+    ``08.00`` / ``8:30`` always; a bare hour (``8``) only after a cue (``pukul 8``) or as the second half of a
+    range; a following part of the day (``pagi``, ``sore``) moves it into the afternoon when it says so."""
+    if index >= len(items):
+        return None
     item = items[index]
-    return _is_time_text(item.lower) if item.key[0] == "n" and item.raw_number else None
+    if not (item.key[0] == "n" and item.raw_number):
+        return None
+    clock = _is_time_text(item.lower)
+    sure = bool(clock) and (item.lower[:1] == "0" or ":" in item.lower)
+    if clock is None:
+        if not (cued and item.lower.isdigit() and int(item.lower) <= 24):
+            return None
+        clock = (int(item.lower), 0)
+    hours, minutes = clock
+    stop = index + 1
+    if stop < len(items) and items[stop].lower in data.dayparts:
+        low, high = data.dayparts[items[stop].lower]
+        if low <= hours <= high and high:
+            hours += 12
+        stop += 1
+        sure = True
+    return hours * 60 + minutes, stop, sure or cued
 
 
 def _value_claims(segment: Segment, text: str, data: LanguageData) -> list[Claim]:
@@ -381,23 +407,26 @@ def _value_claims(segment: Segment, text: str, data: LanguageData) -> list[Claim
             out.append(_claim("date", segment, index, stop, text, (int(value), data.months[nxt.lower], year)))
             index = stop
             continue
-        # Times: 08.00, 08.00–15.00, pukul 8.00 sampai 12.00.
-        clock = _time_at(items, index)
-        if clock:
-            previous = items[index - 1].lower if index else ""
-            stop, second = index + 1, None
+        # Times: 08.00, 08.00–15.00, pukul 8.00 sampai 12.00, pukul 8 pagi sampai 3 sore.
+        previous = items[index - 1].lower if index else ""
+        first = _clock_at(items, index, previous in HOUR_CUES, data)
+        if first:
+            start_minutes, stop, sure = first
+            second = None
             if stop < len(items):
-                if _time_at(items, stop) and items[stop].sep.strip() in ("-", "–", "—", "s.d.", "s/d"):
-                    second, stop = _time_at(items, stop), stop + 1
-                elif items[stop].lower in RANGE_WORDS and stop + 1 < len(items) and _time_at(items, stop + 1):
-                    second, stop = _time_at(items, stop + 1), stop + 2
-                elif items[stop].lower == "s" and stop + 2 < len(items) and items[stop + 1].lower == "d" \
-                        and _time_at(items, stop + 2):
-                    second, stop = _time_at(items, stop + 2), stop + 3
+                if items[stop].sep.strip() in ("-", "–", "—", "s.d.", "s/d"):
+                    second = _clock_at(items, stop, True, data)
+                elif items[stop].lower in RANGE_WORDS or (items[stop].lower == "s" and stop + 1 < len(items)
+                                                           and items[stop + 1].lower == "d"):
+                    after_word = stop + (2 if items[stop].lower == "s" else 1)
+                    if after_word < len(items) and items[after_word].lower in HOUR_CUES:
+                        after_word += 1
+                    second = _clock_at(items, after_word, True, data)
+            if second:
+                stop = second[1]
             after = items[stop].lower if stop < len(items) else ""
-            if second or previous in TIME_CUES or after in TIME_CUES or item.lower[:1] == "0" or ":" in item.lower:
-                minutes = (clock[0] * 60 + clock[1], (second[0] * 60 + second[1]) if second else None)
-                out.append(_claim("time", segment, index, stop, text, minutes))
+            if second or sure or after in TIME_CUES:
+                out.append(_claim("time", segment, index, stop, text, (start_minutes, second[0] if second else None)))
                 index = stop
                 continue
         # Money: Rp125.000; Rp 1,5 juta; 125 ribu rupiah.

@@ -70,6 +70,7 @@ class Outcome:
     facts: FactsJudgement | None = None
     tone: tuple[str, ...] = ()  # kinds of tone findings not allowed (for the tone gate)
     problems: tuple = ()  # further integrity problems (facts.Problem) for the task's gate: a misleading link
+    keyword_alt: bool = False  # an image's alt text is a keyword list (for the task's alt-text gate)
 
 
 def proportion(found: int, total: int, counted: str, lead: str, missing: Sequence[str]) -> Outcome:
@@ -377,6 +378,40 @@ def score_links(criterion, answer: Answer, ctx: Context) -> Outcome:
     return Outcome(len(official) / wanted, "ok" if official else "bad", note, problems=tuple(misleading))
 
 
+def score_alt_text(criterion, answer: Answer, ctx: Context) -> Outcome:
+    """Every image's alt text describes the image in words a screen reader can read out, judged by the engine's
+    prose check (a comma list of keywords is not a description); a keyword list also gates the whole task."""
+    try:
+        from ..assess.prose import prose_assessment
+    except ImportError:
+        return Outcome(0.0, "missing", "Pemeriksaan prosa belum tersedia di mesin analisis; kriteria ini diberi 0 "
+                                       "poin. Beri tahu instruktur.")
+    from ..paper import Paper
+    from ..parse.document import parse
+
+    doc = answer.report.document
+    if not doc.images:
+        return Outcome(0.0, "bad", "Belum ada gambar dengan teks alternatif.")
+    paper = Paper(keyphrase=str(ctx.task.analyze.get("keyphrase", "")))
+    empty, lists = 0, []
+    for image in doc.images:
+        alt = " ".join(image.alt.split())
+        if not alt:
+            empty += 1
+            continue
+        if prose_assessment(parse(alt, doc.language, fmt="text"), paper).rating == "bad":
+            lists.append(alt)
+    if not empty and not lists:
+        return Outcome(1.0, "good", "Teks alternatif menjelaskan gambar dengan kalimat.")
+    parts = []
+    if empty:
+        parts.append(f"{empty} gambar belum punya teks alternatif.")
+    if lists:
+        parts.append("Teks alternatif berupa deretan kata kunci, bukan penjelasan gambar bagi pembaca layar: "
+                     + "; ".join(f"*{a}*" for a in lists[:3]) + ". Jelaskan apa yang tampak di gambar.")
+    return Outcome(0.0, "bad", " ".join(parts), keyword_alt=bool(lists))
+
+
 def _own_domain(href: str, domains: Sequence[str]) -> bool:
     from urllib.parse import urlsplit
 
@@ -401,5 +436,6 @@ def flatten(items: Any) -> list[str]:
 SCORERS: Mapping[str, Callable[..., Outcome]] = {
     "check": score_check, "stat": score_stat, "contains": score_contains, "absent": score_absent,
     "plain": score_plain, "figures": score_figures, "facts": score_facts, "tone": score_tone, "links": score_links,
+    "alt_text": score_alt_text,
 }
 CRITERION_TYPES = tuple(SCORERS)

@@ -17,6 +17,8 @@ written: engine checks, statistics, plain language, tone, links). The task's poi
                        × tone gate              per kind of tone finding the task's ``tone`` criterion does not allow:
                                                  personal data asked in public 0.4, blame 0.5, threat 0.6,
                                                  puffery 0.85, opinion 0.85
+                       × alt-text gate          0.5 when an image's alt text is a keyword list (``alt_text``
+                                                 criterion): stuffing where a blind reader expects a description
 
 then summed and clipped to ``[0, max_points]``. A gate whose check is missing from the engine (the ``prose``
 check, the tone findings) applies no multiplier; its criterion scores 0 with a note. Every value above can be
@@ -36,6 +38,7 @@ DEFAULTS: Mapping[str, Any] = {
     "invented": 0.75,
     "invented_heavy": 0.5,
     "tone": {"personal_data": 0.4, "blame": 0.5, "threat": 0.6, "puffery": 0.85, "opinion": 0.85},
+    "alt_text": 0.5,
 }
 
 
@@ -49,6 +52,7 @@ class GateInput:
     invented: int = 0
     invented_heavy: int = 0
     tone_kinds: tuple[str, ...] = ()  # the kinds of the findings the tone criterion does not allow
+    keyword_alt: bool = False  # an image's alt text is a keyword list
 
 
 @dataclass(frozen=True)
@@ -58,6 +62,7 @@ class Gates:
     prose: float
     integrity: float
     tone: float
+    alt_text: float = 1.0
 
     @property
     def form(self) -> float:
@@ -65,7 +70,7 @@ class Gates:
 
     @property
     def every(self) -> float:
-        return self.prose * self.integrity * self.tone
+        return self.prose * self.integrity * self.tone * self.alt_text
 
 
 def config(overrides: Mapping[str, Any] | None) -> dict[str, Any]:
@@ -97,4 +102,5 @@ def task_gates(given: GateInput, settings: Mapping[str, Any]) -> Gates:
     tone = 1.0
     for kind in dict.fromkeys(given.tone_kinds):  # once per kind, however many sentences show it
         tone *= float(settings["tone"].get(kind, 1.0))
-    return Gates(nothing, relevance, prose, integrity, tone)
+    alt_text = float(settings.get("alt_text", 0.5)) if given.keyword_alt else 1.0
+    return Gates(nothing, relevance, prose, integrity, tone, alt_text)

@@ -50,6 +50,9 @@ call :func:`score_task`, so their points are equal by construction. It is pure P
   that poses as a source but hides or fakes its destination (search page, shortener, look-alike address) is
   also an integrity problem of the task, like an invented fact.
 
+- ``alt_text``: every image's alt text is a description (the engine's prose check), not a keyword list; a
+  keyword list also gates the task.
+
 ``facts`` (with required facts), ``contains`` and ``figures`` are *content*; the rest *form*. How they combine (nothing to judge,
 relevance, prose, integrity and tone gates) is written once in :mod:`.gates`. Points are rounded to two
 decimals; the task total is clipped to ``[0, max_points]``.
@@ -408,7 +411,8 @@ def _combine(task: Task, read: Mapping[str, Answer], primary: Answer, outcomes: 
     given = gate_rules.GateInput(
         words=words, min_words=task.min_words, content_share=content_share, prose_rating=prose_rating,
         contradictions=len(contradictions), invented=sum(1 for p in invented if not p.heavy),
-        invented_heavy=sum(1 for p in invented if p.heavy), tone_kinds=tone_kinds)
+        invented_heavy=sum(1 for p in invented if p.heavy), tone_kinds=tone_kinds,
+        keyword_alt=any(o.keyword_alt for o in outcomes))
     gates = gate_rules.task_gates(given, settings)
     scored = []
     for criterion, outcome in zip(task.criteria, outcomes):
@@ -423,6 +427,7 @@ def _combine(task: Task, read: Mapping[str, Answer], primary: Answer, outcomes: 
     total = round(min(max(sum(c.points for c in scored), 0.0), task.max_points), 2)
     gate_values = {"nothing_to_judge": gates.nothing_to_judge, "relevance": round(gates.relevance, 3),
                    "prose": gates.prose, "integrity": round(gates.integrity, 3), "tone": round(gates.tone, 3),
+                   "alt_text": gates.alt_text,
                    "contradictions": len(contradictions), "invented": len(invented)}
     return TaskScore(task.id, task.test_cell, total, task.max_points, tuple(scored), tuple(notes), task.manual_points,
                      task.manual_rubric, gate_values)
@@ -446,6 +451,9 @@ def _gate_notes(task: Task, gates, given, settings, contradictions, invented, pr
         listed = "; ".join(" ".join(p.note.split()) for p in [*contradictions, *invented][:6])
         notes.append("Isi harus sesuai lembar fakta. " + listed + " Semua poin tugas dikalikan "
                      f"{fmt_points(round(gates.integrity, 2))}.")
+    if gates.alt_text < 1:
+        notes.append("Teks alternatif gambar berupa deretan kata kunci (lihat kriteria teks alternatif). Semua poin "
+                     f"tugas dikalikan {fmt_points(gates.alt_text)}.")
     if gates.tone < 1:
         notes.append("Nada atau cara menangani data pribadi tidak pantas untuk akun resmi (lihat kriteria nada). "
                      f"Semua poin tugas dikalikan {fmt_points(round(gates.tone, 2))}.")
