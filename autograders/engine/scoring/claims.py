@@ -113,10 +113,10 @@ class LanguageData:
     numbers: Mapping[str, tuple[float, str]]
     months: Mapping[str, int]
     promises: Mapping[str, tuple[tuple[tuple[str, ...], str], ...]]  # first word -> ((phrase words, family), ...)
-    negations: tuple[tuple[str, ...], ...]
+    negations: Mapping[str, tuple[tuple[str, ...], ...]]  # first word -> phrases
     cancellations: frozenset[str]
-    reversals: tuple[tuple[str, ...], ...]
-    warnings: tuple[tuple[str, ...], ...]
+    reversals: Mapping[str, tuple[tuple[str, ...], ...]]
+    warnings: Mapping[str, tuple[tuple[str, ...], ...]]
     clause_breaks: frozenset[str]
     known_names: frozenset[str]
     titles: frozenset[str]
@@ -129,8 +129,12 @@ class LanguageData:
     end_marks: tuple  # compiled patterns of a press release's end mark line ("###", "-30-")
 
 
-def _phrases(entries: frozenset[str]) -> tuple[tuple[str, ...], ...]:
-    return tuple(sorted({tuple(e.split()) for e in entries}, key=len, reverse=True))
+def _phrases(entries: frozenset[str]) -> Mapping[str, tuple[tuple[str, ...], ...]]:
+    """Phrases indexed by their first word (longest first), so a look-up at a word costs one dictionary access."""
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for words in sorted({tuple(e.split()) for e in entries if e.split()}, key=len, reverse=True):
+        out.setdefault(words[0], []).append(words)
+    return {k: tuple(v) for k, v in out.items()}
 
 
 def language_data(language: Language) -> LanguageData:
@@ -298,12 +302,14 @@ def _starts_phrase(items: Sequence[Item], index: int, phrase: tuple[str, ...]) -
     return all(items[index + k].lower == phrase[k] for k in range(len(phrase)))
 
 
-def phrase_before(segment: Segment, position: int, phrases: Sequence[tuple[str, ...]], first: int) -> int | None:
-    """Index of a phrase from ``phrases`` that starts in ``[first, position)``, the last one found."""
+def phrase_before(segment: Segment, position: int, phrases: Mapping[str, Sequence[tuple[str, ...]]],
+                  first: int) -> int | None:
+    """Index of a phrase (indexed by first word) that starts and ends in ``[first, position)``, the last found."""
     found = None
-    for index in range(first, position):
-        for phrase in phrases:
-            if index + len(phrase) <= position and _starts_phrase(segment.items, index, phrase):
+    items = segment.items
+    for index in range(max(0, first), position):
+        for phrase in phrases.get(items[index].lower, ()):
+            if index + len(phrase) <= position and _starts_phrase(items, index, phrase):
                 found = index
                 break
     return found

@@ -187,12 +187,48 @@ def find_phrase(segment: Segment, keys: Sequence[tuple[str, Any]], start: int = 
     return out
 
 
-def _hits(segment: Segment, phrases: Iterable[str], compiled: CompiledSheet) -> list[tuple[int, int]]:
-    """(start, length) of every occurrence of any of the phrases in the segment."""
+def _key_index(segment: Segment) -> Mapping[tuple[str, Any], list[int]]:
+    """Where each item key occurs in the segment (built once per segment; phrase searches start from it)."""
+    index: dict[tuple[str, Any], list[int]] = {}
+    for position, item in enumerate(segment.items):
+        index.setdefault(item.key, []).append(position)
+    return index
+
+
+class _Indexed:
+    """A segment with its key index: phrase searches cost the occurrences of their first key, not the segment.
+    Everything else is the segment's own (``items``, ``index``, ``clause_start`` …)."""
+
+    __slots__ = ("segment", "keys_at")
+
+    def __init__(self, segment: Segment) -> None:
+        self.segment = segment
+        self.keys_at = _key_index(segment)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.segment, name)
+
+    def find(self, keys: Sequence[tuple[str, Any]]) -> list[int]:
+        if not keys:
+            return []
+        items = self.segment.items
+        out = []
+        for position in self.keys_at.get(keys[0], ()):
+            if position + len(keys) <= len(items) and all(_same_key(items[position + k].key, keys[k])
+                                                           for k in range(1, len(keys))):
+                out.append(position)
+        return out
+
+
+def _hits(segment, phrases: Iterable[str], compiled: CompiledSheet) -> list[tuple[int, int]]:
+    """(start, length) of every occurrence of any of the phrases in the segment (a Segment or an _Indexed one)."""
     out = []
     for phrase in phrases:
         keys = compiled.phrases.get(phrase, ())
-        out.extend((index, len(keys)) for index in find_phrase(segment, keys))
+        if isinstance(segment, _Indexed):
+            out.extend((index, len(keys)) for index in segment.find(keys))
+        else:
+            out.extend((index, len(keys)) for index in find_phrase(segment, keys))
     return sorted(out)
 
 
@@ -243,16 +279,23 @@ def _value_equal(claim: Claim, item: FactItem) -> bool:
 SHARED_SUBJECT_DISTANCE = 5  # a subject word several competing facts list is weaker evidence than its own
 
 
-def _value_pairs(segment: Segment, claims: Sequence[Claim], items: Sequence[FactItem], compiled: CompiledSheet,
-                 implicit: bool) -> list[tuple[Claim, FactItem, int]]:
-    """Pair the segment's value claims with value facts, nearest subject first, one claim and one fact each.
-
-    A subject word listed by several facts of the same kind (*buka* for two opening times) counts as further away
-    than a word only one of them lists (*Sabtu*); an equal value wins a tie."""
+def _shared_subjects(items: Sequence[FactItem]) -> dict[str, int]:
+    """How many facts of one value kind list each subject word ("kind|phrase" -> count)."""
     lists: dict[str, int] = {}
     for item in items:
         for phrase in set(item.subject):
             lists[f"{item.value_kind}|{phrase}"] = lists.get(f"{item.value_kind}|{phrase}", 0) + 1
+    return lists
+
+
+def _value_pairs(segment, claims: Sequence[Claim], items: Sequence[FactItem], compiled: CompiledSheet,
+                 implicit: bool, lists: Mapping[str, int]) -> list[tuple[Claim, FactItem, int]]:
+    """Pair the segment's value claims with value facts, nearest subject first, one claim and one fact each.
+
+    A subject word listed by several facts of the same kind (*buka* for two opening times) counts as further away
+    than a word only one of them lists (*Sabtu*); an equal value wins a tie."""
+    if not claims:
+        return []
     subject_at: dict[str, list[tuple[int, int]]] = {}
     for item in items:
         places = []
@@ -306,10 +349,12 @@ def judge_facts(sheet: FactSheet, doc: Document, required: Sequence[str], *, imp
     right: set[str] = set()
     contradictions: list[Problem] = []
     consumed: set[int] = set()  # claim starts judged as a fact (not to be counted as invented)
-    for segment in claims.segments:
+    shared = _shared_subjects(value_items)
+    for raw_segment in claims.segments:
+        segment = _Indexed(raw_segment)
         seg_claims = [c for c in by_segment.get(segment.index, [])
                       if c.kind in ("number", "percent", "money", "date", "time") and not c.weak]
-        for claim, item, subject in _value_pairs(segment, seg_claims, value_items, compiled, implicit_subject):
+        for claim, item, subject in _value_pairs(segment, seg_claims, value_items, compiled, implicit_subject, shared):
             negated = _negated(segment, claim.position, compiled, NEGATION_WINDOW) or (
                 subject >= 0 and _negated(segment, subject, compiled, NEGATION_WINDOW))
             if _value_equal(claim, item) and not negated and not _cancelled(segment, claim.position, compiled):
@@ -332,7 +377,7 @@ def judge_facts(sheet: FactSheet, doc: Document, required: Sequence[str], *, imp
             _quote_fact(item, claims, compiled, right, contradictions)
     for item in (sheet.item(f) for f in forbidden):
         if item is not None and item.says:  # a statement the task rules out: stating it is a contradiction
-            for segment in claims.segments:
+            for segment in map(_Indexed, claims.segments):
                 stated: set[str] = set()
                 _says(segment, item, compiled, stated, [])
                 if stated:
