@@ -10,7 +10,8 @@ regular expression over the trainee's text (the one exception: a press release's
 lines of at most 12 characters).
 
 The same reader runs over the fact sheet, so "the fact sheet holds it" means exactly "the same reader found the
-same value in the fact sheet".
+same value in the fact sheet". An answer is read up to its first :data:`MAX_SEGMENTS` sentences, far beyond any
+task's length (such an answer fails its length criteria anyway).
 """
 from __future__ import annotations
 
@@ -18,7 +19,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any, Mapping, Sequence
+from typing import Any, Mapping, NamedTuple, Sequence
 
 from ..languages import Language, read_list, read_table
 from ..measure.keyphrase import stems_of
@@ -26,6 +27,7 @@ from ..measure.lexicon import root_words
 from ..parse.document import Document, parse
 from .numbers import number_words, parse_digits, read_number_words, scale_word
 
+MAX_SEGMENTS = 2_000  # sentences read by the checker: far more than any task asks for (the rest is not judged)
 KINDS = ("number", "year", "percent", "money", "time", "date", "phone", "quote", "name", "promise")
 CLAUSE_PUNCTUATION = frozenset(",;:()–—")
 QUOTE_PAIRS = {"“": "”", "«": "»", "„": "”", '"': '"'}
@@ -34,11 +36,11 @@ HOUR_CUES = frozenset({"pukul", "jam", "pk"})  # before a bare hour: "pukul 8 pa
 RANGE_WORDS = frozenset({"sampai", "hingga", "s.d", "sd", "s/d", "sampai dengan"})
 
 
-@dataclass(frozen=True)
-class Item:
-    """One unit of a segment: a word (``key`` = ("w", stem)), a number (("n", value)), a URL (("u", text))."""
+class Item(NamedTuple):
+    """One unit of a segment: a word (``key`` = ("w", stem)), a number (("n", value)), a URL (("u", text)).
+    A named tuple: an answer has thousands of them, built on every scoring."""
 
-    key: tuple[str, Any]
+    key: tuple
     lower: str  # the written form, lower case (numbers: as written)
     text: str
     start: int
@@ -200,6 +202,8 @@ def build_segments(doc: Document, data: LanguageData) -> tuple[Segment, ...]:
     text = doc.text
     pieces: list[tuple[int, int, int, bool, tuple]] = []
     for index, block in enumerate(doc.blocks):
+        if len(pieces) >= MAX_SEGMENTS:
+            break
         if block.kind == "code" or not block.words or _end_mark(block.text, data):
             continue
         if block.sentences:
@@ -207,6 +211,7 @@ def build_segments(doc: Document, data: LanguageData) -> tuple[Segment, ...]:
                 pieces.append((index, sentence.start, sentence.end, False, sentence.words))
         else:
             pieces.append((index, block.start, block.end, block.kind == "heading", block.words))
+    del pieces[MAX_SEGMENTS:]
     lowers = {w.lower for piece in pieces for w in piece[4] if w.kind == "word"}
     stems = stems_of(lowers, doc.language)
     segments = []
@@ -601,7 +606,10 @@ def _quote_claims(doc: Document, segments: Sequence[Segment]) -> list[Claim]:
     """Quotations of three words or more, with the stems of their words."""
     out: list[Claim] = []
     starts = [s.start for s in segments]
+    last_block = segments[-1].block if segments else -1
     for block_number, block in enumerate(doc.blocks):
+        if block_number > last_block:
+            break
         if block.kind == "code":
             continue
         text = block.text
