@@ -67,6 +67,7 @@ from . import gates as gate_rules
 from .criteria import CONTENT_TYPES, CRITERION_TYPES, PLAIN_KINDS, RATING_LABELS, SCORERS, Answer, Context, Outcome
 from .criteria import flatten as _flatten
 from .criteria import proportion as _proportion  # noqa: F401 - kept for callers of the old name
+from .claims import MAX_SEGMENTS as MAX_FACT_SENTENCES
 from .factsheet import FactSheet, FactSheetError, parse_factsheet, required_ids
 from .fields import split_fields
 
@@ -338,6 +339,8 @@ def _read_answer(task: Task, cell: str, text: Any, feedback_lang: str, notes: li
     report, problem = _run_engine(body, _analyze_options(task, values), feedback_lang)
     if problem:
         notes.append(problem)
+    if report is not None and len(report.document.sentences) > MAX_FACT_SENTENCES:
+        notes.append(f"Jawaban sangat panjang; pemeriksa fakta hanya membaca {MAX_FACT_SENTENCES} kalimat pertama.")
     hidden = getattr(report.document, "hidden", None) if report is not None else None
     if hidden:
         notes.append("Ada teks tersembunyi di jawaban (misalnya HTML yang tidak tampil atau komentar); teks itu tidak "
