@@ -13,9 +13,10 @@ COURSE = REPO / "exercises"
 
 
 def rubric_with(criteria, **task):
-    """One task with these criteria; no minimum length (these tests are about each criterion alone)."""
+    """One task with these criteria; no minimum length and no prose gate (these tests are about each criterion
+    alone; the gates have their own tests in test_scoring_rules.py)."""
     data = {"assignment": "uji", "tasks": [dict({"id": "t", "answer": "jawab", "analyze": {"lang": "id"},
-                                                   "min_words": 0, "criteria": criteria}, **task)]}
+                                                   "min_words": 0, "prose": False, "criteria": criteria}, **task)]}
     return parse_rubric(data).tasks[0]
 
 
