@@ -89,7 +89,8 @@ def fabricate(course: Path, honest_copies: int = 6) -> dict[str, dict]:
     weak = {"jawaban_tulis_ulang": WEAK, "jawaban_judul": WEAK_TITLE}
     cohort: dict[str, tuple[dict | bytes, str, str | None]] = {}
     for i in range(honest_copies):
-        suffix = "" if i == 0 else f"\n\nTerima kasih, Warga {i}."
+        # Copies differ by a closing line that adds no fact (a number here would be an invented fact).
+        suffix = "" if i == 0 else "\n\nTerima kasih." + " Salam hangat." * i
         cohort[f"kuat{i:02d}"] = (with_answers(rel, {k: v + suffix for k, v in strong.items()}), "strong", None)
         cohort[f"sedang{i:02d}"] = (with_answers(rel, medium), "medium", None)
         cohort[f"lemah{i:02d}"] = (with_answers(rel, {k: v + (f" Nomor {i}." if i else "") for k, v in weak.items()}),
