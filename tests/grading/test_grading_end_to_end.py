@@ -263,3 +263,45 @@ def test_the_gradebook_opens_without_loading_all_of_nbgrader(cohort):
     database, loaded = done.stdout.splitlines()
     assert Path(database).resolve() == (cohort["a"] / "gradebook.db").resolve()
     assert loaded == "[]"
+
+
+def test_a_quiz_with_one_cell_per_question_gets_the_same_points_from_both_graders(tmp_path):
+    """m0's quiz: four answer cells in one task. nbgrader autograde (the hidden test cell) and our grader read
+    every cell and agree; the gradebook keeps the manual point on the first cell only."""
+    from nbgrader.api import Gradebook
+
+    course = tmp_path / "kursus"
+    course.mkdir()
+    shutil.copytree(C.COURSE_SRC / "source", course / "source")
+    shutil.copytree(C.COURSE_SRC / "templates", course / "templates")
+    shutil.copy(C.COURSE_SRC / "nbgrader_config.py", course / "nbgrader_config.py")
+    C.nbgrader(course, "generate_assignment", "m0_pengantar", "--force")
+    release = json.loads((course / "release" / "m0_pengantar" / "m0_pengantar.ipynb").read_text(encoding="utf-8"))
+    answers = {
+        "benar": {"jawaban_kuis_1": "UU Nomor 14 Tahun 2008.", "jawaban_kuis_2": "Berkala, serta merta, setiap saat.",
+                  "jawaban_kuis_3": "Setiap enam bulan.", "jawaban_kuis_4": "10 hari kerja; perpanjangan 7 hari kerja."},
+        "tertukar": {"jawaban_kuis_1": "UU Nomor 14 Tahun 2008.", "jawaban_kuis_4": "7 hari kerja; perpanjangan 10 hari kerja."},
+    }
+    for student, cells in answers.items():
+        folder = course / "submitted" / student / "m0_pengantar"
+        folder.mkdir(parents=True)
+        (folder / "m0_pengantar.ipynb").write_text(json.dumps(C.with_answers(release, cells)), encoding="utf-8")
+        (folder / "timestamp.txt").write_text("2027-01-05 10:00:00.000000 UTC\n", encoding="utf-8")
+    theirs_course = tmp_path / "nbgrader"
+    shutil.copytree(course, theirs_course)
+    C.nbgrader(theirs_course, "autograde", "m0_pengantar", "--ExecutePreprocessor.timeout=60", check=False)
+    done = subprocess.run([sys.executable, "-m", "autograders", "grade", "--course", str(course), "--assignment",
+                           "m0_pengantar", "--format", "json", "--jobs", "1"], capture_output=True, text=True, env=C.env())
+    ours = parse_lines(done.stdout)
+    rubric = load_rubric(course / "source" / "m0_pengantar" / "rubrik.yml")
+    quiz = rubric.task("kuis")
+    with Gradebook(f"sqlite:///{theirs_course / 'gradebook.db'}") as gb:
+        theirs = {s: read_scores(gb, rubric, s) for s in answers}
+    with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as gb:
+        mine = {s: read_scores(gb, rubric, s) for s in answers}
+        assert gb.find_grade("jawaban_kuis_2", "m0_pengantar", "m0_pengantar", "benar").max_score == 0
+        assert gb.find_grade("jawaban_kuis_1", "m0_pengantar", "m0_pengantar", "benar").max_score == quiz.manual_points
+    assert theirs == mine
+    assert mine["benar"][quiz.test_cell] == quiz.max_points
+    assert mine["tertukar"][quiz.test_cell] == 1.0  # only the first question: the swapped deadlines score nothing
+    assert ours["benar"]["score"] == quiz.max_points and ours["tertukar"]["score"] == 1.0
