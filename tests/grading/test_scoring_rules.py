@@ -196,3 +196,16 @@ def test_split_fields_grows_linearly_on_generated_pathological_lines(seed):
     first, second = _steps(split_fields, small, labels), _steps(split_fields, large, labels)
     assert second <= 16 * first * 1.2, (first, second)
     assert split_fields(" " * 200, labels) == ("", {})
+
+
+# ------------------------------------------------------------------------------------------------ rubric edges
+def test_one_h1_gives_nothing_without_an_h1_and_subheadings_are_required_where_the_task_asks():
+    task = load_rubric(COURSE / "source" / "m1_situs_web" / "rubrik.yml").task("artikel")
+    body = ("Mulai Senin, 4 Januari 2027, layanan kependudukan pindah dari kantor kelurahan ke mal pelayanan publik di "
+            "Jl. Sudirman No. 10. Loket buka Senin–Jumat pukul 08.00–15.00 WIB. ") * 8
+    without = {c.id: c for c in score_task(task, {task.answer: body}).criteria}
+    assert without["satu_h1"].points == 0 and "judul utama" in without["satu_h1"].note
+    assert without["subjudul"].points == 0 and "subjudul" in without["subjudul"].note.lower()
+    with_both = "# Mal pelayanan publik buka\n\n" + body + "\n\n## Jam buka\n\n" + body + "\n\n## Alamat\n\n" + body
+    scored = {c.id: c for c in score_task(task, {task.answer: with_both}).criteria}
+    assert scored["satu_h1"].raw_points == 0.5 and scored["subjudul"].raw_points > 0
