@@ -209,3 +209,20 @@ def test_one_h1_gives_nothing_without_an_h1_and_subheadings_are_required_where_t
     with_both = "# Mal pelayanan publik buka\n\n" + body + "\n\n## Jam buka\n\n" + body + "\n\n## Alamat\n\n" + body
     scored = {c.id: c for c in score_task(task, {task.answer: with_both}).criteria}
     assert scored["satu_h1"].raw_points == 0.5 and scored["subjudul"].raw_points > 0
+
+
+def test_the_report_csv_applies_the_one_rule():
+    from autograders.grading.report_cli import csv_rows
+
+    rubric = load_rubric(COURSE / "source" / "m2_menulis_daring" / "rubrik.yml")
+    first, second = rubric.tasks
+    result = {"student": "a", "score": 12.0, "flags": [], "error": None,
+              "tasks": [{"task": first.id, "points": 9.0, "criteria": []}, {"task": second.id, "points": 3.0, "criteria": []}]}
+    header, rows = csv_rows(rubric, [result, dict(result, student="b")],
+                            {"a": {first.id: 0.0, second.id: 1.0}, "b": {first.id: 2.0}})
+    column = {name.split(" (")[0]: index for index, name in enumerate(header)}
+    a, b = rows
+    assert a[column["total otomatis"]] == 12.0 and a[column["nilai akhir"]] == 4.0
+    assert a[column["status nilai"]] == "final" and a[column["tugas tanpa poin otomatis"]] == first.id
+    assert b[column["nilai akhir"]] == 14.0 and b[column["status nilai"]].startswith("sementara")
+    assert b[column[f"{second.id} instruktur"]] == ""
