@@ -235,3 +235,9 @@ def test_reading_an_answer_grows_linearly_on_pathological_input(sheets, unit):
     run(doc("Pemanasan: 4 Januari 2027."))  # compile the sheet and fill the stem memo first
     first, second = _steps(run, small), _steps(run, large)
     assert second <= 4.6 * first + 2000, (unit, first, second)
+
+
+def test_a_prohibition_around_a_deadline_states_it(sheets):
+    result = judge(sheets["m4_seo"], "Jangan lewat dari 31 Agustus 2027, batas akhir pembayaran PBB-P2 tahun ini.",
+                   ["jatuh_tempo"])
+    assert result.right == ("jatuh_tempo",) and not result.contradictions
