@@ -241,3 +241,10 @@ def test_a_prohibition_around_a_deadline_states_it(sheets):
     result = judge(sheets["m4_seo"], "Jangan lewat dari 31 Agustus 2027, batas akhir pembayaran PBB-P2 tahun ini.",
                    ["jatuh_tempo"])
     assert result.right == ("jatuh_tempo",) and not result.contradictions
+
+
+def test_a_negated_limit_states_the_limit(sheets):
+    result = judge(sheets["m0_pengantar"], "Perpanjangannya tidak lebih dari 7 hari kerja.", ["perpanjangan"])
+    assert result.right == ("perpanjangan",) and not result.contradictions
+    denied = judge(sheets["m0_pengantar"], "Perpanjangannya bukan 7 hari kerja.", ["perpanjangan"])
+    assert not denied.right and denied.contradictions

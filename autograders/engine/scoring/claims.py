@@ -127,6 +127,7 @@ class LanguageData:
     english: frozenset[str]
     common: frozenset[str]  # the language's frequent and function words (never a proper name by themselves)
     time_units: frozenset[str]
+    limits: frozenset[str]  # "tidak lebih dari": a negation that states a limit
     dayparts: Mapping[str, tuple[int, int]]
     end_marks: tuple  # compiled patterns of a press release's end mark line ("###", "-30-")
 
@@ -174,6 +175,7 @@ def language_data(language: Language) -> LanguageData:
         english=english,
         common=language.common_words | language.stopwords,
         time_units=language.words("fact_time_units"),
+        limits=language.words("fact_limit_words"),
         dayparts={row[0].lower(): (int(row[1] or 0), int(row[2] or 0))
                   for row in language.table("fact_dayparts", 3) if row[0] and row[1].isdigit() and row[2].isdigit()},
         end_marks=tuple(re.compile(p, re.IGNORECASE) for p in read_list(language.folder / "pr_end_marks.txt")),

@@ -233,8 +233,19 @@ def _hits(segment, phrases: Iterable[str], compiled: CompiledSheet) -> list[tupl
 
 
 def _negated(segment: Segment, position: int, compiled: CompiledSheet, window: int) -> bool:
-    first = max(segment.clause_start(position, compiled.data.clause_breaks), position - window)
-    return phrase_before(segment, position, compiled.data.negations, first) is not None
+    """A negation in the clause, at most ``window`` items before ``position`` — unless it states a limit
+    ("tidak lebih dari 7 hari kerja")."""
+    data = compiled.data
+    first = max(segment.clause_start(position, data.clause_breaks), position - window)
+    items = segment.items
+    for index in range(max(0, first), position):
+        for phrase in data.negations.get(items[index].lower, ()):
+            end = index + len(phrase)
+            if end <= position and all(items[index + k].lower == phrase[k] for k in range(1, len(phrase))):
+                if end < len(items) and items[end].lower in data.limits:
+                    break
+                return True
+    return False
 
 
 def _cancelled(segment: Segment, position: int, compiled: CompiledSheet) -> bool:
