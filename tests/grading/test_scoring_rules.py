@@ -226,3 +226,45 @@ def test_the_report_csv_applies_the_one_rule():
     assert a[column["status nilai"]] == "final" and a[column["tugas tanpa poin otomatis"]] == first.id
     assert b[column["nilai akhir"]] == 14.0 and b[column["status nilai"]].startswith("sementara")
     assert b[column[f"{second.id} instruktur"]] == ""
+
+
+# ------------------------------------------------------------------------------------------------ every task
+ALL_TASKS = [(path.parent.name, task.id) for path in sorted(COURSE.glob("source/*/rubrik.yml"))
+             for task in load_rubric(path).tasks]
+OFF_TASK = ("Selamat pagi, warga! Jangan lupa minum air putih yang cukup dan sarapan sebelum beraktivitas. "
+            "Semoga hari ini menyenangkan. #SelamatPagi")
+
+
+@pytest.mark.parametrize("assignment, task_id", ALL_TASKS, ids=[f"{a}/{t}" for a, t in ALL_TASKS])
+def test_a_non_answer_and_an_off_task_answer_score_almost_nothing_on_every_task(assignment, task_id):
+    task = load_rubric(COURSE / "source" / assignment / "rubrik.yml").task(task_id)
+    for text in ("x", "Saya tidak tahu."):
+        assert score_task(task, {cell: text for cell in task.answer_cells}).points == 0, text
+    off = score_task(task, {cell: OFF_TASK for cell in task.answer_cells})
+    assert off.points <= 0.2 * task.max_points, feedback_text(off)
+
+
+def test_chapter_five_shows_the_exercises_figures_with_the_exercises_terms():
+    from autograders import monitoring
+    from autograders.grading.facts import load_facts
+    from autograders.grading.rubric_file import format_fact
+
+    chapter = (COURSE.parent / "book" / "05-monitoring.md").read_text(encoding="utf-8")
+    assert "brands=monitoring.SAMPLE_BRANDS, peers=monitoring.SAMPLE_PEERS" in chapter
+    facts = load_facts("monitoring_sample")
+    assert f"pangsa suara Sukamaju {format_fact(facts['share_of_voice.Sukamaju'])}%" in chapter
+    for term in monitoring.SAMPLE_BRANDS["Sukamaju"][2:]:  # the hashtags the chapter's keyword list names
+        assert term in chapter
+    sheet = (COURSE / "source" / "m5_monitoring" / "rubrik.yml").read_text(encoding="utf-8")
+    assert "source: monitoring_sample" in sheet and all(t in sheet for t in monitoring.SAMPLE_BRANDS["Sukamaju"])
+
+
+@pytest.mark.parametrize("chapter", sorted((COURSE.parent / "book").glob("0*.md")), ids=lambda p: p.stem)
+def test_each_chapters_graded_exercise_describes_the_real_tasks(chapter):
+    text = chapter.read_text(encoding="utf-8")
+    section = text[text.index("## Latihan bernilai"):text.index("Cara membuka", text.index("## Latihan bernilai"))]
+    assignment = next(p.parent.name for p in COURSE.glob("source/*/rubrik.yml") if p.parent.name in section)
+    rubric = load_rubric(COURSE / "source" / assignment / "rubrik.yml")
+    numbered = [line for line in section.splitlines() if line[:3] in ("1. ", "2. ", "3. ")]
+    assert len(rubric.tasks) == 1 or len(numbered) == len(rubric.tasks), (chapter.name, numbered)
+    assert "Kota Sukamaju" not in section and "sukamajukota" not in section
