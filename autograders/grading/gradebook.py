@@ -15,6 +15,10 @@ from nbgrader.api import (Comment, Grade, Gradebook, MissingEntry, Student, Subm
                           SubmittedNotebook)
 
 from ..engine.scoring.rubric import Rubric
+# One task of one submission as the gradebook holds it: the test cell's points (automatic, or the instructor's
+# override) and the answer cell's manual points (None while the instructor has not graded it). The type is the
+# engine's, so the one final-grade rule (autograders.engine.scoring.totals) reads it directly.
+from ..engine.scoring.totals import TaskPoints
 
 
 class GradebookError(RuntimeError):
@@ -208,18 +212,6 @@ def read_scores(gb: Gradebook, rubric: Rubric, student: str) -> dict[str, float 
 
 
 # ------------------------------------------------------------------------------------------------ reading back
-@dataclass(frozen=True)
-class TaskPoints:
-    """One task of one submission as the gradebook holds it: the test cell's points (automatic, or the
-    instructor's override) and the answer cell's manual points (None while the instructor has not graded it)."""
-
-    task: str
-    auto: float | None
-    auto_max: float
-    manual: float | None
-    manual_max: float
-
-
 @dataclass(frozen=True)
 class SubmissionPoints:
     student: str

@@ -19,8 +19,10 @@ first row it cannot match, so rows that cannot be matched are left out of the fi
 to match by, a value starting with a character a spreadsheet reads as a formula, or a value two trainees share.
 
 **Which grade.** Per task, the test cell's points (automatic, or the instructor's override in formgrader) and
-the answer cell's manual points, combined by :func:`combined_total`. A trainee whose manual points are not all
-given yet is left out (listed), unless ``--allow-ungraded`` counts the missing manual points as 0.
+the answer cell's manual points, combined by the course's one final-grade rule (:func:`combined_total`, from
+:mod:`autograders.engine.scoring.totals`: a task the instructor marked 0 keeps no automatic points). A trainee
+whose manual points are not all given yet is left out (listed), unless ``--allow-ungraded`` exports them with the
+missing manual points counted as nothing.
 ``--max-grade N`` rescales the total to 0..N (Moodle grade items are out of 100 by default).
 
 **Formula injection.** A text cell that starts with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return
@@ -58,18 +60,18 @@ MOODLE_TARGET_LABELS = {"email": "Alamat surel (Email address)", "idnumber": "No
 
 # ------------------------------------------------------------------------------------------------ totals
 def combined_total(tasks: Sequence) -> float:
-    """HOOK — the one place an exported total is made from a submission's per-task points (``TaskPoints``).
+    """The exported total of a submission's per-task points (``TaskPoints``): the course's one final-grade rule
+    (:func:`autograders.engine.scoring.totals.combined_total`: a task the instructor marked 0 keeps no automatic
+    points). Manual points not given count as nothing (callers leave such rows out unless told otherwise)."""
+    from ..engine.scoring.totals import combined_total as final_grade
 
-    Issue #11 item 6 ("honest totals") defines how automatic and manual points combine, as one pure function in
-    ``autograders/engine/scoring/``; when it lands on main, call it here and nowhere else. Until then: automatic
-    plus manual points of every task (manual points not given count as 0; callers leave such rows out unless
-    told otherwise).
-    """
-    return round(sum((t.auto or 0.0) + (t.manual or 0.0) for t in tasks), 2)
+    return final_grade(tasks).final
 
 
 def max_total(tasks: Sequence) -> float:
-    return round(sum(t.auto_max + t.manual_max for t in tasks), 2)
+    from ..engine.scoring.totals import combined_total as final_grade
+
+    return final_grade(tasks).final_max
 
 
 def grade_text(value: float) -> str:

@@ -29,7 +29,7 @@ def record(student, student_id=None, email="", name="", filed_at="2026-12-08T02:
 
 
 def test_file_format_header_mapping_column_and_decimal_point():
-    rows, left = build_rows([points("budi", "budi@sukamaju.go.id", auto=(7.5, 2.25), manual=(1.0, 0.0)),
+    rows, left = build_rows([points("budi", "budi@sukamaju.go.id", auto=(7.5, 2.25), manual=(1.0, 0.5)),
                              points("siti", "Siti.Aminah@Sukamaju.go.id", auto=(10.0, 4.0), manual=(2.0, 1.0))],
                             {}, "email", False, None)
     assert left == []
@@ -37,7 +37,7 @@ def test_file_format_header_mapping_column_and_decimal_point():
     assert text.startswith("email,nama,m1_situs_web\r\n") and not text.startswith("\ufeff")
     assert text.count("\r\n") == 3
     for decsep in (".", ","):  # an English site and an Indonesian one read the same numbers
-        assert moodle_reads(text, "email", decsep) == {"budi@sukamaju.go.id": 10.75, "Siti.Aminah@Sukamaju.go.id": 17.0}
+        assert moodle_reads(text, "email", decsep) == {"budi@sukamaju.go.id": 11.25, "Siti.Aminah@Sukamaju.go.id": 17.0}
 
 
 def test_grade_text_is_plain_decimal():
@@ -87,9 +87,11 @@ def test_max_grade_rescales_to_the_grade_item():
     assert [r.total for r in rows] == [100.0, 50.0]
 
 
-def test_combined_total_is_auto_plus_manual_until_the_honest_total_rule_lands():
+def test_the_exported_total_follows_the_final_grade_rule():
+    # The instructor marked the first task wrong in substance (0): its 7.5 automatic points do not count.
     tasks = points("x", auto=(7.5, 2.0), manual=(0.0, 1.0)).tasks
-    assert combined_total(tasks) == 10.5
+    assert combined_total(tasks) == 3.0
+    assert combined_total(points("y", auto=(7.5, 2.0), manual=(1.0, 1.0)).tasks) == 11.5
 
 
 # ------------------------------------------------------------------------------------------------ formula injection

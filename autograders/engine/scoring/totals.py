@@ -21,7 +21,7 @@ from typing import Iterable
 @dataclass(frozen=True)
 class TaskPoints:
     task: str
-    auto: float
+    auto: float | None  # None: not graded automatically (counts 0)
     auto_max: float
     manual: float | None  # None: not graded by the instructor yet
     manual_max: float
@@ -65,7 +65,7 @@ def task_total(points: TaskPoints) -> TaskTotal:
     manual = None if points.manual is None else max(0.0, min(float(points.manual), points.manual_max))
     pending = points.manual_max > 0 and manual is None
     voided = points.manual_max > 0 and manual is not None and manual <= 0
-    auto = max(0.0, min(float(points.auto), points.auto_max))
+    auto = max(0.0, min(float(points.auto or 0.0), points.auto_max))
     counted = 0.0 if voided else auto
     return TaskTotal(points.task, round(counted, 2), manual, round(counted + (manual or 0.0), 2),
                      round(points.auto_max + points.manual_max, 2), voided, pending)
@@ -76,7 +76,7 @@ def combined_total(tasks: Iterable[TaskPoints]) -> Total:
     given = list(tasks)
     totals = tuple(task_total(t) for t in given)
     return Total(
-        auto=round(sum(max(0.0, min(t.auto, t.auto_max)) for t in given), 2),
+        auto=round(sum(max(0.0, min(float(t.auto or 0.0), t.auto_max)) for t in given), 2),
         auto_max=round(sum(t.auto_max for t in given), 2),
         manual=round(sum(t.manual or 0.0 for t in totals), 2),
         manual_max=round(sum(t.manual_max for t in given), 2),
