@@ -66,7 +66,6 @@ from typing import Any, Mapping
 from . import gates as gate_rules
 from .criteria import CONTENT_TYPES, CRITERION_TYPES, PLAIN_KINDS, RATING_LABELS, SCORERS, Answer, Context, Outcome
 from .criteria import flatten as _flatten
-from .criteria import proportion as _proportion  # noqa: F401 - kept for callers of the old name
 from .claims import MAX_SEGMENTS as MAX_FACT_SENTENCES
 from .factsheet import FactSheet, FactSheetError, parse_factsheet, required_ids
 from .fields import split_fields
