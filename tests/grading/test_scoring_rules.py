@@ -268,3 +268,17 @@ def test_each_chapters_graded_exercise_describes_the_real_tasks(chapter):
     numbered = [line for line in section.splitlines() if line[:3] in ("1. ", "2. ", "3. ")]
     assert len(rubric.tasks) == 1 or len(numbered) == len(rubric.tasks), (chapter.name, numbered)
     assert "Kota Sukamaju" not in section and "sukamajukota" not in section
+
+
+def test_a_negated_recommendation_is_no_recommendation():
+    task = load_rubric(COURSE / "source" / "m5_monitoring" / "rubrik.yml").task("ringkasan")
+    criterion = next(c for c in task.criteria if c.id == "rekomendasi")
+    from autograders.engine.scoring.criteria import Answer, Context, score_contains
+    from autograders import analyze
+
+    def share(text):
+        return score_contains(criterion, Answer("x", text, text, {}, analyze(text, lang="id")), Context(task, task.facts)).share
+
+    assert share("Kami sarankan Dinas PUPR mengumumkan jadwal perbaikan drainase.") == 1
+    assert share("Kondisi aman, jadi tidak perlu tindakan apa pun.") == 0
+    assert share("Tidak ada rekomendasi untuk minggu ini.") == 0
