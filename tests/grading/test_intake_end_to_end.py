@@ -24,8 +24,11 @@ import intakekit as K  # noqa: E402
 
 pytestmark = pytest.mark.slow
 
+# Weak but on the task: bureaucratic and short, with two of the fact sheet's facts (an answer without any fact of
+# the task scores 0 under the rubric's relevance gate, like an empty one).
 WEAK_ARTICLE = ("Dalam rangka pelaksanaan program peningkatan kualitas pelayanan publik, bersama ini kami sampaikan "
-                "bahwa pelayanan dipindahkan. Masyarakat dihimbau menyesuaikan diri.")
+                "bahwa terhitung mulai tanggal 4 Januari 2027 pelayanan administrasi kependudukan dipindahkan dari "
+                "kantor kelurahan ke Mal Pelayanan Publik. Masyarakat dihimbau menyesuaikan diri.")
 WEAK_NOTICE = "Pengumuman. Layanan pindah. Harap maklum."
 SAVED_AT = "2025-01-01T00:00:00Z"  # what the trainee's computer said: never the submission time
 # folder name in Moodle (or None: taken from a plain folder), participant id, student id, name, e-mail, kind
