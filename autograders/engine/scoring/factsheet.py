@@ -35,6 +35,12 @@ it to the trainee (``exercises/build_notebooks.py`` renders :func:`render_markdo
         arithmetic: true                         # sums, differences, ratios and percentages of sheet numbers
         quotes: false                            # may the answer quote anyone not in the sheet? (default no)
 
+A sheet whose figures come from a course data set names it (``source: monitoring_sample``) and writes
+``{name}`` placeholders (``{share_of_voice.Sukamaju}``; ``{name|tanda}`` with its sign); the server fills them in
+when it reads the rubric (:mod:`autograders.grading.rubric_file`), in texts as the trainee reads them and in
+machine fields as raw values. A task's own ``facts:`` (items and permits) is added to the assignment's sheet for
+that task only.
+
 Words and phrases are compared by stem (*jawab* matches *dijawab*, *menjawab*), numbers by value (*10*,
 *sepuluh*, *10 (sepuluh)*), dates by day, month and year.
 """
