@@ -76,14 +76,32 @@ def grade_one(item: tuple[str, str], release: dict, rubric: Rubric, autograded_r
     return result
 
 
+def warm_up(rubric: Rubric) -> None:
+    """A grading process's start: load what scoring needs (engine, word lists, stemmer, compiled fact sheets) by
+    scoring a one-word answer, then freeze those long-lived objects out of the garbage collector's sweeps. They
+    never become garbage, and sweeping them on every collection cost more than the scoring itself."""
+    import gc
+
+    from ..engine.scoring.rubric import score_task
+
+    try:
+        for task in rubric.tasks:
+            score_task(task, {cell: "Siap." for cell in task.answer_cells})
+    except Exception:  # noqa: BLE001 - warming up is an optimisation; grading reports its own errors
+        pass
+    gc.freeze()
+
+
 def graded_results(items: list[tuple[str, str]], release: dict, rubric: Rubric, jobs: int,
                    autograded_root: str | None) -> Iterator[dict]:
     worker = partial(grade_one, release=release, rubric=rubric, autograded_root=autograded_root)
     if jobs <= 1 or len(items) < 4:
+        if len(items) >= 4:
+            warm_up(rubric)
         yield from map(worker, items)
         return
     chunk = max(1, min(32, len(items) // (jobs * 4)))
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
+    with ProcessPoolExecutor(max_workers=jobs, initializer=warm_up, initargs=(rubric,)) as pool:
         yield from pool.map(worker, items, chunksize=chunk)
 
 
