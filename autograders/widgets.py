@@ -190,63 +190,8 @@ def press_release_checker(text: str = "") -> PressReleaseChecker:
     return PressReleaseChecker(text)
 
 
-def __getattr__(name: str):
-    """``SAMPLE_BRANDS`` / ``SAMPLE_PEERS``: the course data set's names and terms, kept with the data in
-    :mod:`autograders.monitoring` (the book, this dashboard and the m5 exercise read the same ones)."""
-    if name in ("SAMPLE_BRANDS", "SAMPLE_PEERS"):
-        from . import monitoring
-
-        return getattr(monitoring, name)
-    raise AttributeError(name)
-
-
-def _png_img(png: bytes, alt: str) -> str:
-    import base64
-
-    data = base64.b64encode(png).decode("ascii")
-    return f"<img src='data:image/png;base64,{data}' alt='{html.escape(alt)}' style='max-width:100%;height:auto'>"
-
-
-def render_dashboard(result: dict, charts: bool = True) -> str:
-    """The dashboard fragment for a ``monitoring.monitor`` result: a summary table, the volume chart and one
-    alert per spike. Every name and term from the data is escaped; the chart is an embedded PNG."""
-    from .monitoring import charts as mcharts
-    from .monitoring.dates import tanggal
-    from .monitoring.report_html import angka
-
-    ours = set(result.get("brands", []))
-    rows = []
-    for name, count in result["mentions"].items():
-        share = result["share_of_voice"].get(name)
-        net = result["sentiment"][name]["net"]
-        rows.append(
-            f"<tr data-brand='{html.escape(name)}'><td>{html.escape(name)}</td>"
-            f"<td>{'merek kita' if name in ours else 'pembanding'}</td>"
-            f"<td class='n' data-value='mentions'>{angka(count)}</td>"
-            f"<td class='n' data-value='share'>{angka(share, 1)}{'%' if share is not None else ''}</td>"
-            f"<td class='n' data-value='net'>{'' if net is None or net <= 0 else '+'}{angka(net, 1)}</td></tr>")
-    table = ("<table class='khd-dash-table'><thead><tr><th>Nama</th><th>Peran</th><th>Sebutan</th>"
-             "<th>Pangsa suara</th><th>Sentimen bersih</th></tr></thead><tbody>" + "".join(rows) + "</tbody></table>")
-    spikes = result.get("spikes", [])
-    k = angka(result.get("settings", {}).get("k", 2.0), 1)
-    if spikes:
-        alerts = "".join(
-            f"<div class='khd-alert' data-brand='{html.escape(s['brand'])}' data-date='{html.escape(s['date'])}'>"
-            f"<b>Lonjakan: {html.escape(s['brand'])}, {html.escape(tanggal(s['date']))}</b> — "
-            f"{angka(s['volume'])} sebutan dalam 24 jam (z = {angka(s['z'], 2)}). Istilah yang naik: "
-            f"{', '.join(html.escape(t) for t in s.get('top_terms', [])) or '–'}</div>" for s in spikes)
-    else:
-        alerts = f"<p class='khd-calm'>Tidak ada lonjakan di atas rata-rata 7 hari + {k}·σ pada periode ini.</p>"
-    period = result.get("period")
-    span = f"{tanggal(period['start'])} – {tanggal(period['end'])}" if period else "–"
-    chart = _png_img(mcharts.volume_chart(result["daily"], spikes), "Grafik volume sebutan harian") if charts else ""
-    style = ("<style>.khd-dash table{border-collapse:collapse;margin:.5em 0}.khd-dash th,.khd-dash td{border:1px solid #ccc;"
-             "padding:.3em .6em}.khd-dash td.n{text-align:right}.khd-alert{background:#fdecea;border-left:4px solid #c0392b;"
-             "padding:.4em .7em;margin:.3em 0}.khd-calm{background:#eafaf1;border-left:4px solid #3a9a5b;padding:.4em .7em}"
-             "</style>")
-    return (style + "<div class='khd-dash khd-report'>"
-            f"<div class='khd-small'>Periode: {html.escape(span)} (WIB) · {angka(result.get('rows', 0))} unggahan</div>"
-            + table + chart + f"<h4>Peringatan lonjakan ({len(spikes)})</h4>" + alerts + "</div>")
+# The dashboard's view (table, chart, alerts) lives with the monitoring code; the course data set's names too.
+from .monitoring.dashboard import DEFAULT_K, K_CHOICES, SAMPLE_BRANDS, SAMPLE_PEERS, k_text, render_dashboard  # noqa: E402,F401
 
 
 class MonitoringDashboard:
@@ -258,12 +203,16 @@ class MonitoringDashboard:
         self.monitoring = monitoring
         self.charts = charts
         self.df = monitoring.load_mentions(monitoring.SAMPLE_PATH) if df is None else df
-        self.all_brands = {name: list(terms) for name, terms in (brands or monitoring.SAMPLE_BRANDS).items()}
-        self.all_peers = {name: list(terms) for name, terms in
-                          (peers if peers is not None else monitoring.SAMPLE_PEERS).items()}
-        dates = self._days()
-        self.start = w.DatePicker(description="Dari", value=dates.min() if len(dates) else None)
-        self.end = w.DatePicker(description="Sampai", value=dates.max() if len(dates) else None)
+        self.all_brands = {name: list(terms) for name, terms in (brands or SAMPLE_BRANDS).items()}
+        self.all_peers = {name: list(terms) for name, terms in (peers if peers is not None else SAMPLE_PEERS).items()}
+        dates = sorted(set(self._days().dropna()))
+        # Dates as Indonesian day-month-year labels ("16 November 2026"), not the browser's date picker, which
+        # follows the browser's locale (US month/day order on many office laptops).
+        from .monitoring.dates import tanggal
+
+        choices = [(tanggal(d), d) for d in dates]
+        self.start = w.Dropdown(options=choices, value=dates[0] if dates else None, description="Dari")
+        self.end = w.Dropdown(options=choices, value=dates[-1] if dates else None, description="Sampai")
         names = list(self.all_brands) + list(self.all_peers)
         self.selection = w.SelectMultiple(options=names, value=tuple(names), description="Nama")
         # A selection slider shows its options' labels ("3,0", the dashboard's convention); a float slider's

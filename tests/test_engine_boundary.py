@@ -45,10 +45,9 @@ print(json.dumps({"modules": out, "stdlib": [str(p) for p in stdlib], "builtins"
 
 
 def _loaded() -> dict:
-    from autograders.grading.rubric_file import read_rubric_data, resolve_fact_sheets, resolve_figures
+    from autograders.grading.rubric_file import read_rubric_data, resolve_figures
 
-    rubrics = [resolve_fact_sheets(resolve_figures(read_rubric_data(p)[0]))
-               for p in sorted((REPO / "exercises" / "source").glob("*/rubrik.yml"))]
+    rubrics = [resolve_figures(read_rubric_data(p)[0]) for p in sorted((REPO / "exercises" / "source").glob("*/rubrik.yml"))]
     done = subprocess.run([sys.executable, "-I", "-c", PROBE, str(REPO)], input=json.dumps(rubrics), text=True,
                           capture_output=True, check=True)
     return json.loads(done.stdout)

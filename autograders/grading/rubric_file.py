@@ -51,7 +51,13 @@ def json_ready(value: Any) -> Any:
 
 
 def resolve_figures(data: Any) -> Any:
-    """A copy of the rubric data in which every ``figures`` criterion carries the ``values`` of its source."""
+    """A copy of the rubric data with everything computed from the course data sets: every ``figures``
+    criterion carries the ``values`` of its source, and every fact sheet with a ``source`` has its placeholders
+    filled in (:func:`resolve_fact_sheets`). What the server ships to a browser and what a grader parses."""
+    return resolve_fact_sheets(_resolve_figure_values(data))
+
+
+def _resolve_figure_values(data: Any) -> Any:
     from .facts import FactError, load_facts
 
     if not isinstance(data, Mapping):
@@ -152,4 +158,4 @@ def resolve_fact_sheets(data: Any) -> Any:
 def load_rubric(path: str | Path) -> Rubric:
     """Read and validate a rubric file, with its figures and fact sheets computed. Raises :class:`RubricError`."""
     data, sha256 = read_rubric_data(path)
-    return parse_rubric(resolve_fact_sheets(resolve_figures(data)), sha256)
+    return parse_rubric(resolve_figures(data), sha256)

@@ -15,9 +15,7 @@ Definitions cited by the course: share of voice and engagement rate in :mod:`.me
 :mod:`.sentiment`, the spike rule in :mod:`.spikes`, mention matching in :mod:`.mentions`, the column
 mapping in :mod:`.loading`, the generated data in :mod:`.generator`.
 """
-from types import MappingProxyType
-from typing import Mapping
-
+from .dashboard import SAMPLE_BRANDS, SAMPLE_PEERS
 from .errors import MonitoringInputError
 from .generator import generate_mentions, timeline, write_mentions_csv
 from .loading import ALIASES, COLUMNS, WIB, load_mentions, standardise
@@ -32,13 +30,8 @@ from .topics import rising_terms, top_bigrams
 
 SAMPLE_PATH = data_path("sample_mentions.csv")
 LABELLED_PATH = data_path("labelled_posts.tsv")
-
-# The course data set's regency and its two peers, with the terms that name them in the posts: the book's
-# chapter 5, its dashboard and the m5 exercise all read these, so their figures are the same. Read-only.
-SAMPLE_BRANDS: Mapping[str, tuple[str, ...]] = MappingProxyType(
-    {"Sukamaju": ("Sukamaju", "@pemkabsukamaju", "#SukamajuMelayani", "#SukamajuBersih")})
-SAMPLE_PEERS: Mapping[str, tuple[str, ...]] = MappingProxyType(
-    {"Mekarsari": ("Mekarsari", "@pemkabmekarsari"), "Tirtajaya": ("Tirtajaya", "@pemkottirtajaya")})
+# SAMPLE_BRANDS / SAMPLE_PEERS (from .dashboard): the course data set's regency and its two peers with the terms
+# that name them; the book's chapter 5, its dashboard and the m5 exercise all read these, so their figures agree.
 
 __all__ = [
     "ALIASES", "COLUMNS", "LABELLED_PATH", "MonitoringInputError", "SAMPLE_BRANDS", "SAMPLE_PATH", "SAMPLE_PEERS", "WIB", "data_path",

@@ -27,6 +27,8 @@ it to the trainee (``exercises/build_notebooks.py`` renders :func:`render_markdo
           says: [[sudirman], ["10", "sepuluh"]]  # a phrase fact: every group in one sentence, any word of a group
           move: {from: [kelurahan], to: [mal pelayanan publik, mpp]}   # a move: from … to …
           speaker: [ratna]                       # a quote (text = the quotation): who must be named with it
+          quoted: true                           # the text is somebody else's words (a citizen's post): shown as a
+                                                 # marked block quote
       permits:                                   # what an answer may add beyond the items
         numbers: [1]
         years: [2026]
@@ -83,6 +85,7 @@ class FactItem:
     move_from: tuple[str, ...] = ()
     move_to: tuple[str, ...] = ()
     speaker: tuple[str, ...] = ()
+    quoted: bool = False  # the text is somebody else's words (a citizen's post), shown as a marked quotation
 
     @property
     def value_kind(self) -> str | None:
@@ -254,6 +257,7 @@ def _item(raw: Any, where: str) -> FactItem:
         subject=_strings(raw.get("subject"), where, "subject"), also=_strings(raw.get("also"), where, "also"),
         says=says, move_from=_strings(move.get("from"), where, "move.from"),
         move_to=_strings(move.get("to"), where, "move.to"), speaker=_strings(raw.get("speaker"), where, "speaker"),
+        quoted=bool(raw.get("quoted", False)),
     )
     values = [name for name in VALUE_FIELDS if getattr(item, name) is not None]
     if len(values) > 1:
@@ -306,13 +310,19 @@ def render_markdown(sheet: FactSheet, heading: str = "Lembar fakta") -> str:
         lines.append(f"- **Instansi:** {sheet.agency}")
     runs: list[list[FactItem]] = []  # the author's order; neighbours of one kind under one heading
     for item in sheet.items:
-        if runs and runs[-1][0].kind == item.kind:
+        if runs and runs[-1][0].kind == item.kind and not item.quoted and not runs[-1][0].quoted:
             runs[-1].append(item)
         else:
             runs.append([item])
     for items in runs:
         kind = items[0].kind
         head = KIND_HEADINGS.get(kind, kind)
+        if items[0].quoted:
+            # Somebody else's words (a citizen's post): a block quote marked as a quotation, so the book's
+            # language check (and the reader) knows it is not the course's own language.
+            lines.extend([f"- **{items[0].label if items[0].label != items[0].text else head}:**", "",
+                          "<!-- kutipan -->", f"> {items[0].text}", ""])
+            continue
         if len(items) == 1 and kind != "quote":
             lines.append(f"- **{head}:** {items[0].text}")
             continue
