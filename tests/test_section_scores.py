@@ -132,9 +132,10 @@ def test_widgets_show_not_applicable():
 
 def test_rubric_scoring_does_not_read_section_scores():
     """Grading reads check ratings only: a rubric criterion on a social post's genre check still scores."""
-    from autograders.engine.scoring.rubric import Criterion, _score_check
+    from autograders.engine.scoring.criteria import Answer, score_check
+    from autograders.engine.scoring.rubric import Criterion
 
     report = analyze(MODEL_POST, kind="social_post", platform="x")
     criterion = Criterion("panjang", "Panjang", "check", 1.0, {"section": "genre", "check": "post_length"})
-    share, rating, _note = _score_check(criterion, report, MODEL_POST, "id")
-    assert (share, rating) == (1.0, "good")
+    outcome = score_check(criterion, Answer("jawaban", MODEL_POST, MODEL_POST, {}, report), None)
+    assert (outcome.share, outcome.rating) == (1.0, "good")
