@@ -55,6 +55,9 @@ def test_no_blame(text):
     ("Pembuang sampah sembarangan didenda Rp500.000.", "social_post"),
     ("Pemalsu dokumen dapat dipidana.", "article"),
     ("Berkas yang tidak lengkap tidak akan diproses.", "article"),
+    # Intimidating a complainant with the law (found grading exercise answers: issue #11).
+    ("Harap tidak menyebarkan keluhan seperti ini karena bisa dijerat UU ITE.", "social_post"),
+    ("Unggahan Anda dapat dianggap melanggar UU ITE.", "social_post"),
 ])
 def test_threats_everywhere(text, kind):
     assert "threat" in kinds(text, kind)
