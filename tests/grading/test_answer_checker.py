@@ -248,3 +248,27 @@ def test_a_negated_limit_states_the_limit(sheets):
     assert result.right == ("perpanjangan",) and not result.contradictions
     denied = judge(sheets["m0_pengantar"], "Perpanjangannya bukan 7 hari kerja.", ["perpanjangan"])
     assert not denied.right and denied.contradictions
+
+
+@pytest.mark.parametrize("text", [
+    "Mulai 4 Januari 2027, layanan kependudukan kembali ke kantor kelurahan.",
+    "Pemindahan layanan ke Mal Pelayanan Publik tidak jadi dilakukan.",
+])
+def test_a_fact_the_criterion_does_not_require_is_still_held_against_the_answer(sheets, text):
+    """A task that asks only for the date cannot be gamed by reversing the move around it."""
+    result = judge(sheets["m1_situs_web"], text, ["mulai"])
+    assert any(p.fact == "pindah" for p in result.contradictions), result
+    assert "pindah" not in result.right  # not required: never counted as stated
+
+
+def test_a_plain_negation_near_a_fact_the_task_does_not_require_is_no_contradiction(sheets):
+    """"tidak lagi mengurus KTP-el di kelurahan" denies the old place, not the service."""
+    result = judge(sheets["m1_situs_web"], "Mulai 4 Januari 2027, warga tidak lagi mengurus KTP-el dan kartu keluarga "
+                                           "di kantor kelurahan.", ["mulai"])
+    assert not result.contradictions, result
+
+
+@pytest.mark.parametrize("cancel", ["tidak jadi dibuka", "dibatalkan", "tidak diadakan", "ditunda"])
+def test_a_cancelled_event_contradicts_its_fact_even_when_the_task_does_not_require_it(sheets, cancel):
+    result = judge(sheets["m3_media_sosial"], f"Layanan KTP keliling {cancel}.", ["tanggal"])
+    assert any(p.fact == "apa" for p in result.contradictions), result

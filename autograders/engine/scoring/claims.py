@@ -116,7 +116,7 @@ class LanguageData:
     months: Mapping[str, int]
     promises: Mapping[str, tuple[tuple[tuple[str, ...], str], ...]]  # first word -> ((phrase words, family), ...)
     negations: Mapping[str, tuple[tuple[str, ...], ...]]  # first word -> phrases
-    cancellations: frozenset[str]
+    cancellations: Mapping[str, tuple[tuple[str, ...], ...]]  # first word -> phrases ("tidak jadi")
     reversals: Mapping[str, tuple[tuple[str, ...], ...]]
     warnings: Mapping[str, tuple[tuple[str, ...], ...]]
     clause_breaks: frozenset[str]
@@ -163,7 +163,7 @@ def language_data(language: Language) -> LanguageData:
         numbers=number_words(language), months=months,
         promises={k: tuple(sorted(v, key=lambda p: -len(p[0]))) for k, v in promises.items()},
         negations=_phrases(language.words("fact_negations")),
-        cancellations=language.words("fact_cancellations"),
+        cancellations=_phrases(language.words("fact_cancellations")),
         reversals=_phrases(language.words("fact_reversals")),
         warnings=_phrases(language.words("fact_warnings")),
         clause_breaks=language.words("fact_clause_breaks"),

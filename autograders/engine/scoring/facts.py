@@ -21,6 +21,9 @@ Rules, in the order they apply:
   as the destination of the move is a contradiction.
 - *Phrase facts* (``says``): every group in one sentence is right; the same inside a negation is a contradiction.
   A criterion's ``forbidden`` facts work the other way: stating one (not negated) is a contradiction.
+- *Facts the criterion does not require* are still held against the answer, with the strong signs only: a
+  cancellation in the clause ("… tidak jadi dibuka") or a reversed move is a contradiction; a plain negation near
+  such a fact is not (it often denies something else: "tidak lagi mengurus KTP-el di kelurahan").
 - *Quotations*: an answer quotation made mostly of the sheet quotation's words is that quotation; it is right
   when its speaker is named in the same or a neighbouring paragraph, a contradiction when someone else is.
 - *Invented*: every other claim whose value the sheet does not hold (see :mod:`.factsheet` for what is
@@ -251,7 +254,13 @@ def _negated(segment: Segment, position: int, compiled: CompiledSheet, window: i
 def _cancelled(segment: Segment, position: int, compiled: CompiledSheet) -> bool:
     breaks = compiled.data.clause_breaks
     first, last = segment.clause_start(position, breaks), segment.clause_end(position, breaks)
-    return any(segment.items[i].lower in compiled.data.cancellations for i in range(first, last))
+    items = segment.items
+    for index in range(first, last):
+        for phrase in compiled.data.cancellations.get(items[index].lower, ()):
+            if index + len(phrase) <= len(items) and all(items[index + k].lower == phrase[k]
+                                                         for k in range(1, len(phrase))):
+                return True
+    return False
 
 
 def _claim_kind(item: FactItem) -> tuple[str, ...]:
@@ -357,6 +366,7 @@ def judge_facts(sheet: FactSheet, doc: Document, required: Sequence[str], *, imp
         by_segment.setdefault(claim.segment, []).append(claim)
     value_items = [i for i in sheet.items if i.value_kind]
     wanted = [sheet.item(r) for r in required if sheet.item(r) is not None]
+    phrase_items = wanted + [i for i in sheet.items if i not in wanted and (i.also or i.move_to or i.says)]
     right: set[str] = set()
     contradictions: list[Problem] = []
     consumed: set[int] = set()  # claim starts judged as a fact (not to be counted as invented)
@@ -376,13 +386,18 @@ def judge_facts(sheet: FactSheet, doc: Document, required: Sequence[str], *, imp
                 start, end = _span(segment, claim, subject)
                 contradictions.append(_contradiction(doc.text[start:end], start, end, item))
                 consumed.add(claim.start)
-        for item in wanted:
-            if item.also:
-                _also(segment, item, compiled, implicit_subject, right, contradictions)
+        for item in phrase_items:
+            # every phrase fact of the sheet is held against the answer. A fact the task does not require is not
+            # counted as stated, and only the strong signs against it count (a cancellation, a reversed move): a
+            # plain negation near it often denies something else ("tidak lagi mengurus KTP-el di kelurahan")
+            required_here = item in wanted
+            found = right if required_here else set()
+            if item.also and required_here:
+                _also(segment, item, compiled, implicit_subject, found, contradictions)
             if item.move_to:
-                _move(segment, item, compiled, right, contradictions)
+                _move(segment, item, compiled, found, contradictions)
             if item.says:
-                _says(segment, item, compiled, right, contradictions)
+                _says(segment, item, compiled, found, contradictions, negation=required_here)
     for item in wanted:
         if item.kind == "quote":
             _quote_fact(item, claims, compiled, right, contradictions)
@@ -454,7 +469,7 @@ def _text(segment: Segment, first: int, stop: int) -> str:
 
 
 def _says(segment: Segment, item: FactItem, compiled: CompiledSheet, right: set[str],
-          contradictions: list[Problem]) -> None:
+          contradictions: list[Problem], negation: bool = True) -> None:
     firsts = []
     for group in item.says:
         hits = _hits(segment, group, compiled)
@@ -463,7 +478,7 @@ def _says(segment: Segment, item: FactItem, compiled: CompiledSheet, right: set[
         firsts.append(hits[0])
     start, length = min(firsts)
     stop = max(s + n for s, n in firsts)
-    if _negated(segment, start, compiled, NEGATION_WINDOW) or _cancelled(segment, start, compiled):
+    if (negation and _negated(segment, start, compiled, NEGATION_WINDOW)) or _cancelled(segment, start, compiled):
         contradictions.append(_contradiction(_text(segment, start, stop), segment.items[start].start,
                                              segment.items[stop - 1].end, item))
     else:
