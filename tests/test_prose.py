@@ -371,6 +371,34 @@ def test_edge_phrase_repetition():
     assert kinds_of(at(cfg["bad_min_count"], 100))["phrase_repetition"] == "ok"  # exactly 5.0 is not over
 
 
+def test_edge_doubled_words():
+    cfg = ID.threshold("prose")["doubled_words"]
+    at = lambda count, words: dataclasses.replace(BASE, doubled=count, words=words)  # noqa: E731
+    assert "doubled_words" not in kinds_of(at(1, 14))  # one is a typo, however short the text
+    assert kinds_of(at(cfg["bad_min_count"], 40))["doubled_words"] == "bad"  # exactly 5 per 100 words
+    assert "doubled_words" not in kinds_of(at(cfg["bad_min_count"], 41))  # 4.9 per 100, and too few for ok
+    assert kinds_of(at(cfg["ok_min_count"], 150))["doubled_words"] == "ok"  # exactly 2 per 100
+    assert "doubled_words" not in kinds_of(at(cfg["ok_min_count"], 151))  # 1.99 per 100: typos
+
+
+@pytest.mark.parametrize("text", [
+    "maaf maaf DM DM LAPOR SP4N-LAPOR! lapor.go.id maaf pesan langsung KTP Disdukcapil maaf DM lapor",
+    "Layanan layanan KTP KTP keliling Sabtu Sabtu di Balai Kecamatan Mekar.",
+])
+def test_a_short_salad_of_doubled_words_is_not_prose(text):
+    result = assessment(text, lang="id", kind="social_post", platform="x")
+    assert result.rating == "bad" and "doubled_words" in {f.kind for f in result.findings}
+    finding = next(f for f in result.findings if f.kind == "doubled_words")
+    assert finding.marks and text[finding.marks[0].start:finding.marks[0].end].split()[0].lower() == \
+        text[finding.marks[0].start:finding.marks[0].end].split()[1].lower()
+
+
+def test_reduplication_with_a_hyphen_and_one_typo_are_prose():
+    text = ("Anak-anak dan orang tua dapat datang ke Balai Kecamatan Mekar pada hari Sabtu. Petugas akan membantu "
+            "warga yang yang belum merekam KTP-el. Layanan ini gratis dan hati-hati terhadap calo.")
+    assert "doubled_words" not in {f.kind for f in assessment(text, lang="id").findings}
+
+
 def test_edge_keyphrase_stuffing():
     cfg = ID.threshold("prose")["keyphrase"]
     assert "keyphrase_stuffing" not in kinds_of(BASE, keyphrase="ktp", keyphrase_count=3, keyphrase_limit=3.0)

@@ -249,3 +249,21 @@ def test_tone_data_compiles(lang):
     assert len(_tone_patterns(folder).patterns) >= (60 if lang == "id" else 25)
     roles = _personal_data(folder)
     assert {"item", "request", "public_request", "private", "public", "breaker"} <= set(roles)
+
+
+@pytest.mark.parametrize("text", [
+    "Unggahan yang menyudutkan instansi dapat dilaporkan ke polisi.",
+    "Akun penyebar keluhan ini bisa dilaporkan ke Polres Sukamaju.",
+    "Pengunggah dapat dituntut secara hukum.",
+])
+def test_a_threat_to_report_the_citizen_to_the_police(text):
+    assert "threat" in kinds(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Pemkab Sukamaju telah melaporkan situs palsu itu ke Polres Sukamaju.",
+    "Situs palsu itu sudah dilaporkan ke kepolisian.",
+    "Warga yang dirugikan dapat melaporkan penipuan ke polisi.",
+])
+def test_reporting_a_crime_or_advising_to_report_one_is_no_threat(text):
+    assert "threat" not in kinds(text)

@@ -272,3 +272,12 @@ def test_a_plain_negation_near_a_fact_the_task_does_not_require_is_no_contradict
 def test_a_cancelled_event_contradicts_its_fact_even_when_the_task_does_not_require_it(sheets, cancel):
     result = judge(sheets["m3_media_sosial"], f"Layanan KTP keliling {cancel}.", ["tanggal"])
     assert any(p.fact == "apa" for p in result.contradictions), result
+
+
+@pytest.mark.parametrize("text, promise", [
+    ("KTP Anda kami jamin selesai besok pagi.", "kami jamin"),
+    ("KTP-el yang sudah jadi diantar ke rumah Anda.", "diantar ke rumah"),
+])
+def test_promises_of_service_the_sheet_does_not_give_are_invented(sheets, text, promise):
+    result = judge(sheets["m3_media_sosial"], text)
+    assert any(p.what == "promise" and promise in p.text.lower() for p in result.invented), result

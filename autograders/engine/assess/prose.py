@@ -17,6 +17,7 @@ finding kind           what it means
 ``function_words``     far fewer function words than real prose has
 ``word_repetition``    one content word is a large share of all content words
 ``phrase_repetition``  one run of words comes back more often than Yoast lets a keyphrase
+``doubled_words``      words written twice in a row (*maaf maaf DM DM*) more often than a typo explains
 ``keyphrase_stuffing`` more keyphrase occurrences than Yoast's maximum density allows (``ok``), more than
                        ``keyphrase.bad_factor`` times that (``bad``)
 =====================  ==========================================================================================
@@ -37,7 +38,7 @@ from ..paper import Paper
 from . import seo
 
 FINDING_KINDS = ("too_short", "tags", "items", "list", "fragments", "function_words", "word_repetition",
-                 "phrase_repetition", "keyphrase_stuffing")
+                 "phrase_repetition", "doubled_words", "keyphrase_stuffing")
 MAX_MARKS = 50  # per finding: enough to show where, bounded for a huge draft
 
 
@@ -81,7 +82,7 @@ def prose_signals(measure: ProseMeasure, keyphrase_count: int = 0, keyphrase_lim
         "top_word_count": measure.top_word_count, "top_word_share": measure.top_word_share,
         "top_phrase": measure.top_phrase, "top_phrase_count": measure.top_phrase_count,
         "top_phrase_per_100": measure.top_phrase_per_100, "tags": measure.tags, "tag_share": measure.tag_share,
-        "keyphrase_count": keyphrase_count, "keyphrase_limit": round(keyphrase_limit, 2),
+        "doubled_words": measure.doubled, "keyphrase_count": keyphrase_count, "keyphrase_limit": round(keyphrase_limit, 2),
     }
 
 
@@ -91,6 +92,11 @@ def _marks(spans, limit: int = MAX_MARKS) -> tuple[Mark, ...]:
 
 def _pct(share: float) -> float:
     return round(100.0 * share, 1)
+
+
+def measure_text_words(measure: ProseMeasure, span: tuple[int, int]) -> list[str]:
+    """The words of the measure's prose inside ``span`` (as written)."""
+    return [w.text for prose in measure.kept for w in prose if span[0] <= w.start and w.end <= span[1]]
 
 
 def _band_max(value: float, good_max: float, ok_max: float) -> str:
@@ -164,6 +170,19 @@ def judge(measure: ProseMeasure, cfg: Mapping[str, Any], keyphrase: str = "", ke
         rating = "good"
     add("phrase_repetition", rating, {"phrase": measure.top_phrase, "count": count, "per_100": per_100},
         lambda: _marks(measure.top_phrase_spans))
+
+    doubled = cfg["doubled_words"]
+    count, per_100 = measure.doubled, measure.doubled_per_100
+    if count >= doubled["bad_min_count"] and per_100 >= doubled["bad_min_per_100"]:
+        rating = "bad"
+    elif count >= doubled["ok_min_count"] and per_100 >= doubled["ok_min_per_100"]:
+        rating = "ok"
+    else:
+        rating = "good"
+    if rating != "good":
+        spans = measure.doubled_spans
+        example = " ".join(measure_text_words(measure, spans[0])) if spans else ""
+        add("doubled_words", rating, {"count": count, "example": example}, lambda: _marks(spans))
 
     if keyphrase and keyphrase_count > keyphrase_limit:
         rating = "bad" if keyphrase_count > keyphrase_limit * cfg["keyphrase"]["bad_factor"] else "ok"

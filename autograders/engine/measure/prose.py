@@ -15,7 +15,9 @@ counted apart as *tags*). Measured, never judged:
 * **function words** — the share of the language's function words (``stopwords.txt``) among the words;
 * **repetition** — the most frequent content word (not a function word, three letters or more) and the most
   repeated run of ``phrase_repetition.words`` words that begins with a content word, with where they occur;
-* **tags** — hashtags, mentions and links, and their share of all tokens.
+* **tags** — hashtags, mentions and links, and their share of all tokens;
+* **doubled words** — a word written twice in a row inside a sentence (*maaf maaf*, *DM DM*): a salad's mark;
+  Indonesian reduplication is written with a hyphen (*anak-anak*), so prose has at most a typo or two.
 
 Keyphrase occurrences come from the SEO measurement (:func:`autograders.engine.assess.seo.keyphrase_count`), so
 there is one count of them. Everything is linear in the length of the draft and cached on the document.
@@ -25,7 +27,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from itertools import compress, islice
-from operator import attrgetter
+from operator import attrgetter, eq
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Mapping
@@ -64,6 +66,7 @@ class ProseMeasure:
     top_phrase: str
     top_phrase_count: int
     tags: int  # hashtags + mentions + links
+    doubled: int = 0  # words written twice in a row inside a sentence
     fragments: tuple[tuple[int, int], ...] = ()
     lists: tuple[tuple[int, int], ...] = ()
     items: tuple[tuple[int, int], ...] = ()
@@ -90,6 +93,18 @@ class ProseMeasure:
             spans += [(prose[i].start, prose[i + n - 1].end) for i in range(len(prose) - n + 1)
                       if tuple(lowers[i:i + n]) == wanted]
         return tuple(spans)
+
+    @cached_property
+    def doubled_spans(self) -> tuple[tuple[int, int], ...]:
+        """Where a word follows itself (found only when asked)."""
+        if not self.doubled:
+            return ()
+        return tuple((prose[i].start, prose[i + 1].end) for prose in self.kept for i in range(len(prose) - 1)
+                     if prose[i].lower == prose[i + 1].lower)
+
+    @property
+    def doubled_per_100(self) -> float:
+        return round(100.0 * self.doubled / self.words, 2) if self.words else 0.0
 
     @property
     def predicate_share(self) -> float:
@@ -239,6 +254,7 @@ def _measure(doc: Document) -> ProseMeasure:
         flat.append(_BREAK)
         kept.append(prose)
 
+    doubled = sum(map(eq, flat, islice(flat, 1, None)))  # a sentence break never follows a sentence break
     # Counted once over the whole draft (C-level counting): words, function words, content words, phrases.
     if special or skipped:
         counts = Counter(flat)
@@ -267,7 +283,7 @@ def _measure(doc: Document) -> ProseMeasure:
         words=words, sentences=sentences, predicate_words=with_predicate, fragment_words=fragment_words,
         item_words=item_words, list_words=list_words, function_words=function_words, lexical_words=lexical_words,
         top_word=top_word, top_word_count=top_word_count, content_words=lexical_words - function_words,
-        top_phrase=top_phrase.replace("\x1f", " "), top_phrase_count=top_phrase_count, phrase_key=top_phrase, tags=len(tag_spans) + len(link_spans),
+        top_phrase=top_phrase.replace("\x1f", " "), top_phrase_count=top_phrase_count, phrase_key=top_phrase, tags=len(tag_spans) + len(link_spans), doubled=doubled,
         fragments=tuple(fragments), lists=tuple(lists), items=tuple(items), no_function_sentences=tuple(bare),
         tag_spans=tuple(sorted(tag_spans + link_spans)), phrase_words=phrase_n, kept=tuple(kept),
     )
