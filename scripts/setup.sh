@@ -27,4 +27,13 @@ for pin in $(grep -iE '^(mistune|PySastrawi)==' requirements.txt); do
       || echo "Peringatan: roda $pin untuk buku tidak dapat diunduh; akan dibuat dari paket terpasang." >&2
   fi
 done
+# nbgrader's Validate button and Assignments panel in Indonesian (deploy/labextension/kelas-humas-nbgrader: plain
+# JavaScript, nothing to build): linked into the venv's JupyterLab so ./run.sh's JupyterLab and the hub tests'
+# single-user servers load it, and every edit is live. Wheels (TLJH, the hub image) carry a copy (pyproject.toml).
+labext_dir=.venv/share/jupyter/labextensions
+if [ "$(readlink "$labext_dir/kelas-humas-nbgrader" 2>/dev/null)" != "$PWD/deploy/labextension/kelas-humas-nbgrader" ]; then
+  mkdir -p "$labext_dir"
+  rm -rf "$labext_dir/kelas-humas-nbgrader"
+  ln -s "$PWD/deploy/labextension/kelas-humas-nbgrader" "$labext_dir/kelas-humas-nbgrader"
+fi
 export PATH="$PWD/.venv/bin:$PATH"
