@@ -91,11 +91,15 @@ def _stream_text(cell, name: str) -> str:
 
 
 def _split_head(line: str) -> tuple[str, str] | None:
-    """``"Tugas 1: Judul: 2 dari 9 poin"`` (the first line of a grading cell's feedback) -> title and rest;
-    ``None`` for any other line. String operations only: the line may come from a tampered notebook."""
-    if not line.endswith(" poin"):
+    """``"Tugas 1: Judul: 2 dari 9 poin otomatis"`` (the first line of a grading cell's feedback; ``… poin`` too)
+    -> title and rest; ``None`` for any other line. String operations only: the line may come from a tampered
+    notebook."""
+    for suffix in (" poin otomatis", " poin"):
+        if line.endswith(suffix):
+            break
+    else:
         return None
-    left, found, maximum = line[: -len(" poin")].rpartition(" dari ")
+    left, found, maximum = line[: -len(suffix)].rpartition(" dari ")
     title, found_colon, points = left.rpartition(": ")
     if not (found and found_colon and title and _NUMBER.fullmatch(points) and _NUMBER.fullmatch(maximum)):
         return None

@@ -84,6 +84,9 @@ def test_tasks_read_with_partial_credit_as_partial_credit():
 def test_titles_are_read_without_trusting_the_lines():
     assert _split_head("Tugas 1: Judul: Bagian: 2,5 dari 9 poin") == ("Tugas 1: Judul: Bagian", "Tugas 1: Judul: Bagian: 2,5 dari 9 poin")
     assert _split_head("Tugas 1: Judul: dua dari 9 poin") is None and _split_head("Catatan biasa") is None
+    # the line the grading cell prints today (autograders.engine.scoring.rubric.feedback_text)
+    assert _split_head("Tugas 2: Judul: 0 dari 4,5 poin otomatis") == ("Tugas 2: Judul", "Tugas 2: Judul: 0 dari 4,5 poin otomatis")
+    assert _split_head("Tugas 2: Judul: 0 dari 4,5 poin lagi") is None
     cell = nbformat.v4.new_code_cell("# Sel penilaian otomatis: Tugas 2: Judul (H1) yang jelas (4 poin). Jangan diubah.")
     cell = nbformat.from_dict({**cell, "metadata": {"nbgrader": {"grade_id": "uji"}}})
     assert _cell_title(cell) == "Tugas 2: Judul (H1) yang jelas"
