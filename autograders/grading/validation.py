@@ -15,8 +15,8 @@ configuration file installs ours with :func:`~autograders.grading.validate_setup
     use_indonesian_validator()
 
 (``exercises/nbgrader_config.py`` for the course folder, ``deploy/nbgrader/umum/nbgrader_config.py`` for
-every trainee's server on a hub). The Validate dialog's own frame (its title and the line above each entry) is
-drawn by nbgrader's JupyterLab extension and stays in English; what it shows for each task is ours.
+every trainee's server on a hub). The button and dialog around it are ours too: the JupyterLab extension
+``deploy/labextension/kelas-humas-nbgrader`` (*Validasi*, *Hasil validasi*) replaces nbgrader's English one.
 """
 from __future__ import annotations
 
@@ -192,8 +192,9 @@ class IndonesianValidator(Validator):
 
     # ------------------------------------------------------------------ the Validate button (JSON)
     def validate(self, filename: str) -> dict:
-        """What the Validate button shows. Same keys as nbgrader's (its JupyterLab extension draws them): for
-        each task below full points, ``source`` is the task with its points and ``error`` its whole feedback."""
+        """What the Validate button shows. Same keys as nbgrader's: for each task below full points, ``source`` is
+        the task with its points and ``error`` its whole feedback (``raw_error``: as text); ``tasks`` lists every
+        automatically graded task's heading (``source``) and whether it has full points (``full``)."""
         if self.invert:
             return super().validate(filename)
         self.log.info("Memeriksa %s", os.path.abspath(filename))
@@ -209,11 +210,15 @@ class IndonesianValidator(Validator):
         changed = self._get_changed_cells(nb)
         if changed and not self.ignore_checksums:
             return {"changed": [{"source": f"{self._changed_title(cell)}: isinya berubah"} for cell in changed]}
-        failed = [t for t in self.task_results(nb) if not t.full]
+        tasks = self.task_results(nb)
+        # Every task's heading with its points, for a dialog that lists them all (ours does; nbgrader's ignores
+        # the key, and shows success when nothing failed).
+        summary = [{"source": t.heading, "full": t.full} for t in tasks if t.automatic]
+        failed = [t for t in tasks if not t.full]
         if not failed:
-            return {}
+            return {"tasks": summary}
         return {"failed": [{"source": t.heading, "error": self._html(t.feedback), "raw_error": t.feedback}
-                           for t in failed]}
+                           for t in failed], "tasks": summary}
 
     @staticmethod
     def _html(text: str) -> str:

@@ -168,6 +168,15 @@ def test_trainee_has_no_formgrader_but_the_instructor_has(world):
     disabled = data.get("disabledExtensions", [])
     for plugin in ("@jupyter/nbgrader:formgrader", "@jupyter/nbgrader:create-assignment"):
         assert plugin in disabled, disabled
+    # Validasi and Daftar Tugas in Indonesian (deploy/labextension): our extension is loaded and nbgrader's
+    # English validate and assignment-list plugins are off, and the hub serves its script to the trainee.
+    loaded = {e["name"]: e for e in data.get("federated_extensions", [])}
+    assert "kelas-humas-nbgrader" in loaded, sorted(loaded)
+    for plugin in ("@jupyter/nbgrader:validate-assignment", "@jupyter/nbgrader:assignment-list"):
+        assert plugin in disabled, disabled
+    script = w.hub.get(f"/user/{trainee}/lab/extensions/kelas-humas-nbgrader/{loaded['kelas-humas-nbgrader']['load']}",
+                       trainee)
+    assert script.status_code == 200 and "Hasil validasi" in script.text, script.status_code
 
 
 def test_release_fetch_answer_submit(world):
@@ -194,6 +203,33 @@ def test_release_fetch_answer_submit(world):
     inbound = os.path.join(w.exchange, w.course_id, "inbound")
     w.submissions = {u: [d for d in os.listdir(inbound) if d.startswith(f"{u}+")] for u in w.trainees}
     assert all(len(v) == 1 for v in w.submissions.values()), w.submissions
+
+
+def test_validasi_on_the_hub(world):
+    """What the Validasi button shows, asked of each trainee's own server as the button asks it: all model
+    answers, none, half. Indonesian headings with points in words, never the grading code."""
+    w = world
+    if not w.our_grader:
+        pytest.skip("the fixture course has no Indonesian validator")
+    points = {}
+    for user, kind in zip(w.trainees, ("penuh", "kosong", "separuh")):
+        path = f"{w.course_id}/{w.assignment}/{w.notebook_id}.ipynb"
+        reply = w.hub.post(f"/user/{user}/assignments/validate", user, {"path": path})
+        assert reply.status_code == 200, reply.text
+        data = reply.json()
+        assert data["success"] is True, data
+        value = data["value"] if isinstance(data["value"], dict) else json.loads(data["value"])
+        tasks = value["tasks"]
+        assert tasks and all(re.search(r": \d+(,\d+)? dari \d+(,\d+)? poin \((poin penuh|nilai sebagian|"
+                                       r"belum mendapat poin)\)$", t["source"]) for t in tasks), tasks
+        points[kind] = sum(float(re.search(r": (\d+(?:,\d+)?) dari ", t["source"]).group(1).replace(",", "."))
+                           for t in tasks)
+        text = json.dumps(value, ensure_ascii=False)
+        for leak in ("grade_cell(", "rubric_check", "Traceback", "You did not provide a response"):
+            assert leak not in text, (kind, leak)
+        if kind == "kosong":
+            assert all(f["source"].endswith("(belum mendapat poin)") for f in value["failed"]), value["failed"]
+    assert points["penuh"] > points["separuh"] > points["kosong"] == 0, points
 
 
 def _try(w, user, code):

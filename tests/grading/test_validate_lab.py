@@ -189,6 +189,9 @@ def test_validasi_full_points(browser, lab):
     _frame_is_indonesian(seen)
     assert "Semua tugas yang dinilai otomatis mendapat poin penuh" in seen["body"], seen["body"]
     assert "nilai sebagian" not in seen["body"] and "belum mendapat poin" not in seen["body"]
+    # each task listed with its points
+    assert len(re.findall(r"^Tugas \d: .+: (\d+(,\d+)?) dari \1 poin \(poin penuh\)$", seen["body"], re.M)) == 2, \
+        seen["body"]
 
 
 def test_validasi_partial_answer(browser, lab):

@@ -13,7 +13,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from autograders.grading.validation import IndonesianValidator, _cell_title, _split_head, status_of
+from autograders.grading.validation import IndonesianValidator, _cell_title, _points, _split_head, status_of
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import cohort as C  # noqa: E402
@@ -114,6 +114,12 @@ def _work_copy(course: Path, folder: Path, answers: dict, edit=None) -> Path:
     return path
 
 
+def _task_max(course: Path, grade_id: str) -> str:
+    """A grading cell's points as the reports write them ("10,5"), read from the released notebook."""
+    cell = C.release(course)["cells"][C.cell_index(C.release(course), grade_id)]
+    return _points(float(cell["metadata"]["nbgrader"]["points"]))
+
+
 def _validate(course: Path, notebook: Path) -> str:
     done = C.nbgrader(course, "validate", str(notebook), check=False)
     return done.stdout + done.stderr
@@ -124,8 +130,9 @@ def test_nbgrader_validate_reports_each_task_in_indonesian(course, tmp_path):
     notebook = _work_copy(course, tmp_path / "lemah", {"jawaban_tulis_ulang": C.WEAK})
     out = _validate(course, notebook)
     assert "Hasil pemeriksaan m2_menulis_daring.ipynb:" in out
-    assert re.search(r"Tugas 1: [^\n]+: \d+ dari 9 poin \(nilai sebagian\)", out), out
-    assert re.search(r"Tugas 2: [^\n]+: 0 dari 4 poin \(belum mendapat poin\)", out), out
+    one, two = _task_max(course, "uji_tulis_ulang"), _task_max(course, "uji_judul")
+    assert re.search(rf"Tugas 1: [^\n]+: \d+(,\d+)? dari {one} poin \(nilai sebagian\)", out), out
+    assert re.search(rf"Tugas 2: [^\n]+: 0 dari {two} poin \(belum mendapat poin\)", out), out
     assert "Anda belum menulis jawaban" in out  # the empty task 2, in Indonesian
     assert not [s for s in ENGLISH if s in out], out
     assert not [s for s in CODE if s in out], out
@@ -166,7 +173,7 @@ def test_feedback_page_is_indonesian_and_shows_feedback_not_code(course, tmp_pat
     page = (course / "feedback" / "peserta1" / C.ASSIGNMENT / f"{C.ASSIGNMENT}.html").read_text(encoding="utf-8")
     assert '<html lang="id">' in page and "<title>Umpan balik: m2_menulis_daring</title>" in page
     assert "Penilaian otomatis: Tugas 1: Menulis ulang pengumuman birokratis" in page
-    assert re.search(r"\d+ dari 9 poin", page) and "dari 16 poin" in page
+    assert re.search(rf"\d+(,\d+)? dari {_task_max(course, 'uji_tulis_ulang')} poin", page) and "dari 16 poin" in page
     assert "Perbaiki dulu:" in page and "belum ada jawaban" in page
     for english in ("Student&#39;s answer", "Student's answer", "Test cell", "Score:", "Written response",
                     "Comments:", "No response.", "(Top)", "Grade cell"):

@@ -311,6 +311,9 @@
       }
       body.classList.add('kelas-mod-success');
       body.append(el('p', 'kelas-validasi-ringkasan', T.allFull));
+      if (Array.isArray(value.tasks) && value.tasks.length) {
+        list(value.tasks, 'kelas-validasi-tugas', (li, item) => li.append(el('div', 'kelas-validasi-judul', item.source)));
+      }
       return { node: body, isError: false };
     }
 
@@ -676,8 +679,7 @@
 .kelas-validasi-daftar { margin: 0; padding-left: 1.4em; }
 .kelas-validasi-daftar > li { margin: 0 0 0.9em; }
 .kelas-validasi-judul { font-weight: 600; white-space: pre-wrap; }
-.kelas-validasi-umpan-balik { white-space: pre-wrap; margin-top: 0.3em; font-family: var(--jp-code-font-family);
-  font-size: var(--jp-code-font-size); }
+.kelas-validasi-umpan-balik { white-space: pre-wrap; margin-top: 0.3em; }
 .kelas-rincian pre { white-space: pre-wrap; overflow-wrap: anywhere; max-height: 16em; overflow-y: auto; }
 .kelas-daftar-tugas { padding: 1em 1.5em; overflow-y: auto; }
 .kelas-daftar-bar { display: flex; gap: 1em; align-items: center; flex-wrap: wrap; }
