@@ -173,7 +173,10 @@ def test_feedback_page_is_indonesian_and_shows_feedback_not_code(course, tmp_pat
     page = (course / "feedback" / "peserta1" / C.ASSIGNMENT / f"{C.ASSIGNMENT}.html").read_text(encoding="utf-8")
     assert '<html lang="id">' in page and "<title>Umpan balik: m2_menulis_daring</title>" in page
     assert "Penilaian otomatis: Tugas 1: Menulis ulang pengumuman birokratis" in page
-    assert re.search(rf"\d+(,\d+)? dari {_task_max(course, 'uji_tulis_ulang')} poin", page) and "dari 16 poin" in page
+    total = _points(sum(float(c["metadata"]["nbgrader"]["points"]) for c in C.release(course)["cells"]
+                        if c["metadata"].get("nbgrader", {}).get("grade")))
+    assert re.search(rf"\d+(,\d+)? dari {_task_max(course, 'uji_tulis_ulang')} poin", page)
+    assert f"dari {total} poin" in page, total
     assert "Perbaiki dulu:" in page and "belum ada jawaban" in page
     for english in ("Student&#39;s answer", "Student's answer", "Test cell", "Score:", "Written response",
                     "Comments:", "No response.", "(Top)", "Grade cell"):
