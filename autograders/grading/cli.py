@@ -24,7 +24,8 @@ from .notebook import NotebookReadError, parse_notebook, read_notebook
 from ..engine.scoring.rubric import Rubric, RubricError, fmt_points
 from .rubric_file import load_rubric
 
-STATE_VERSION = 1
+# 2: flag messages name cells as a trainee finds them (flag_text), not by id; older records are graded again.
+STATE_VERSION = 2
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

@@ -7,6 +7,8 @@ from __future__ import annotations
 import html
 from typing import Any, Iterable, Mapping
 
+from .flag_text import flag_name
+
 try:  # nbconvert is present wherever nbgrader is; the report pages below do not need it
     from nbconvert.preprocessors import Preprocessor
 except ImportError:  # pragma: no cover
@@ -82,10 +84,14 @@ def points(value: float) -> str:
     return fmt_points(float(value))
 
 
-def trainee_page(student: str, assignment: str, result: Mapping[str, Any]) -> str:
-    """One trainee's feedback for one assignment, from a grader result (see :mod:`.cli`)."""
-    parts = [f"<h1>Umpan balik: {_e(assignment)}</h1>",
-             f"<p>Peserta: <strong>{_e(student)}</strong> · Nilai otomatis: <strong>{_e(points(result.get('score', 0)))}"
+def trainee_page(student: str, assignment: str, result: Mapping[str, Any], name: str = "", title: str = "") -> str:
+    """One trainee's feedback for one assignment, from a grader result (see :mod:`.cli`).
+
+    ``name`` is the trainee's name (:mod:`.roster`), ``title`` the assignment's title from its rubric. Flags are
+    shown by their name and explanation in words (:mod:`.flag_text`), never by code or cell id."""
+    who = f"{_e(name)} ({_e(student)})" if name else _e(student)
+    parts = [f"<h1>Umpan balik: {_e(title or assignment)}</h1>",
+             f"<p>Peserta: <strong>{who}</strong> · Nilai otomatis: <strong>{_e(points(result.get('score', 0)))}"
              f"</strong> dari {_e(points(result.get('max_score', 0)))} poin.</p>"]
     final = result.get("final")
     if final:
@@ -98,7 +104,8 @@ def trainee_page(student: str, assignment: str, result: Mapping[str, Any]) -> st
         parts.append(f'<p class="flag">{_e(result["error"])}</p>')
     flags: Iterable[Mapping[str, str]] = result.get("flags") or []
     for flag in flags:
-        parts.append(f'<p class="flag"><strong>{_e(flag.get("code"))}</strong>: {_e(flag.get("message"))}</p>')
+        parts.append(f'<p class="flag"><strong>{_e(flag_name(str(flag.get("code", ""))))}</strong>: '
+                     f'{_e(flag.get("message") or "")}</p>')
     for task in result.get("tasks") or []:
         parts.append(f"<h2>{_e(task.get('title') or task.get('task'))}: {_e(points(task['points']))} dari "
                      f"{_e(points(task['max_points']))} poin</h2>")
@@ -113,4 +120,4 @@ def trainee_page(student: str, assignment: str, result: Mapping[str, Any]) -> st
         parts.append("</table>")
     parts.append("<p><small>Poin dari instruktur (nada, ketepatan isi) ditambahkan setelah penilaian manual."
                  "</small></p>")
-    return page(f"Umpan balik {student} · {assignment}", "".join(parts))
+    return page(f"Umpan balik {name or student} · {assignment}", "".join(parts))

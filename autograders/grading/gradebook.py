@@ -19,6 +19,7 @@ from ..engine.scoring.rubric import Rubric
 # override) and the answer cell's manual points (None while the instructor has not graded it). The type is the
 # engine's, so the one final-grade rule (autograders.engine.scoring.totals) reads it directly.
 from ..engine.scoring.totals import TaskPoints
+from .flag_text import flag_line
 
 
 class GradebookError(RuntimeError):
@@ -43,7 +44,7 @@ def open_gradebook(db_url: str, course_id: str = "kelas-humas-digital") -> Grade
 def _comment_text(result: Mapping[str, Any], task: Mapping[str, Any], first: bool) -> str:
     parts = []
     if first:
-        parts.extend(f"[{f['code']}] {f['message']}" for f in result.get("flags") or [])
+        parts.extend(flag_line(f) for f in result.get("flags") or [])  # words, never a flag code
         if result.get("error"):
             parts.append(str(result["error"]))
     if task.get("feedback"):
@@ -248,3 +249,12 @@ def submitted_points(gb: Gradebook, rubric: Rubric) -> list[SubmissionPoints]:
         out.append(SubmissionPoints(student.id, student.first_name or "", student.last_name or "", student.email or "",
                                     tasks, nb is not None))
     return sorted(out, key=lambda s: s.student)
+
+
+def student_names(gb: Gradebook) -> dict[str, tuple[str, str]]:
+    """student id -> (first name, last name) as the gradebook's roster holds them (``nbgrader db student
+    import``); '' where a name is not set."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        rows = gb.db.query(Student.id, Student.first_name, Student.last_name)
+        return {str(sid): (first or "", last or "") for sid, first, last in rows}

@@ -9,7 +9,8 @@ separated, CRLF line ends, a header row and one row per trainee with three colum
 In Moodle: *Grades* → *Import* → *CSV file*, separator *comma*, encoding *UTF-8*; then *Map from* ``email`` to
 *Email address* (or ``idnumber`` to *ID number*) and map the grade column to the assignment's grade item (or a new
 one); leave ``nama`` ignored (it is there for the instructor's eyes). Grades use ``.`` as the decimal separator,
-at most two decimals, no thousands separator: Moodle reads that under any site language.
+at most two decimals, no thousands separator (:func:`.csv_cells.number_text`): Moodle reads that under any site
+language.
 
 **Who is matched by what.** The e-mail address is the gradebook's (``nbgrader db student import`` of the
 instructor's roster) when set, else the one in the intake record (:mod:`.intake`: what the trainee typed on the
@@ -25,11 +26,12 @@ whose manual points are not all given yet is left out (listed), unless ``--allow
 missing manual points counted as nothing.
 ``--max-grade N`` rescales the total to 0..N (Moodle grade items are out of 100 by default).
 
-**Formula injection.** A text cell that starts with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return
-(after leading spaces) is made inert by a leading apostrophe, and control characters inside text become spaces:
-a trainee named ``=HYPERLINK(...)`` cannot run anything when the file is opened in a spreadsheet. Matching values
-are never altered (Moodle must find them as they are): such a value leaves its row out instead. Grades are
-numbers this module writes.
+**Formula injection.** Cells are written by :mod:`.csv_cells` (the one CSV helper, shared with the cohort
+report): a text cell that starts with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return (after leading
+spaces) gets a leading apostrophe and control characters inside text become spaces, so a trainee named
+``=HYPERLINK(...)`` cannot run anything when the file is opened in a spreadsheet. Matching values are never
+altered (Moodle must find them as they are): such a value leaves its row out instead. Grades are numbers in
+:func:`.csv_cells.number_text`'s convention.
 
 Exit codes: 0 every submission exported; 1 some were left out (listed on stderr) or none were found; 2 unusable
 input (course, assignment, gradebook).
@@ -37,8 +39,6 @@ input (course, assignment, gradebook).
 from __future__ import annotations
 
 import argparse
-import csv
-import io
 import json
 import os
 import sys
@@ -46,13 +46,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Sequence
 
-from .course import INTAKE_DIR, Course, CourseError
+from .course import Course, CourseError
+from .csv_cells import csv_text, formula_like
 from .intake import plausible_email
 from .moodle import MATCH_FIELDS
+from .roster import display_name, intake_records
 from .rubric_file import load_rubric
 from ..engine.scoring.rubric import RubricError
 
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 MATCH_HEADERS = {"email": "email", "idnumber": "idnumber"}
 NAME_HEADER = "nama"
 MOODLE_TARGET_LABELS = {"email": "Alamat surel (Email address)", "idnumber": "Nomor ID (ID number)"}
@@ -74,25 +75,6 @@ def max_total(tasks: Sequence) -> float:
     return final_grade(tasks).final_max
 
 
-def grade_text(value: float) -> str:
-    """A number as Moodle reads it under any language: ``.`` decimal separator, at most 2 decimals."""
-    text = f"{round(value + 0.0, 2):.2f}".rstrip("0").rstrip(".")
-    return "0" if text in ("", "-0") else text
-
-
-# ------------------------------------------------------------------------------------------------ CSV safety
-def inert(text: str) -> str:
-    """A text cell a spreadsheet cannot evaluate: formula starts get a leading apostrophe, control characters
-    become spaces."""
-    if text.lstrip(" ").startswith(FORMULA_START):
-        text = "'" + text
-    return "".join(ch if ch.isprintable() else " " for ch in text)
-
-
-def formula_like(text: str) -> bool:
-    return text.lstrip(" ").startswith(FORMULA_START)
-
-
 # ------------------------------------------------------------------------------------------------ rows
 @dataclass
 class Row:
@@ -106,31 +88,6 @@ class Row:
 class Left:
     student: str
     reason: str
-
-
-def _records_by_student(course: Course, assignment: str) -> dict[str, list[dict]]:
-    """student -> intake records, this assignment's first, then the other assignments' (newest first)."""
-    out: dict[str, list[dict]] = {}
-    root = course.root / INTAKE_DIR
-    if not root.is_dir():
-        return out
-    folders = [course.intake_dir(assignment)] + sorted(p for p in root.iterdir()
-                                                        if p.is_dir() and p.name != assignment)
-    for folder in folders:
-        if not folder.is_dir():
-            continue
-        found = []
-        for path in folder.glob("*.json"):
-            try:
-                record = json.loads(path.read_text(encoding="utf-8"))
-            except (OSError, ValueError):
-                continue
-            if isinstance(record, dict) and isinstance(record.get("student"), str):
-                found.append(record)
-        found.sort(key=lambda r: str(r.get("filed_at", "")), reverse=True)
-        for record in found:
-            out.setdefault(record["student"], []).append(record)
-    return out
 
 
 def match_value(match: str, points, records: list[dict]) -> str:
@@ -147,16 +104,6 @@ def match_value(match: str, points, records: list[dict]) -> str:
         if written and written.lower() == points.student.lower():
             return written
     return points.student
-
-
-def display_name(points, records: list[dict]) -> str:
-    name = " ".join(p for p in (points.first_name.strip(), points.last_name.strip()) if p)
-    if name:
-        return name
-    for record in records:
-        if record.get("student_name"):
-            return str(record["student_name"])
-    return ""
 
 
 def build_rows(points_list: Iterable, records: dict[str, list[dict]], match: str, allow_ungraded: bool,
@@ -189,7 +136,7 @@ def build_rows(points_list: Iterable, records: dict[str, list[dict]], match: str
         if max_grade is not None:
             top = max_total(points.tasks)
             total = round(total / top * max_grade, 2) if top else 0.0
-        rows.append(Row(points.student, value, display_name(points, mine), total))
+        rows.append(Row(points.student, value, display_name(points.first_name, points.last_name, mine), total))
     seen: dict[str, list[Row]] = {}
     for row in rows:
         seen.setdefault(row.match.casefold(), []).append(row)
@@ -204,12 +151,10 @@ def build_rows(points_list: Iterable, records: dict[str, list[dict]], match: str
 
 
 def moodle_csv(rows: Sequence[Row], match: str, grade_column: str) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow([MATCH_HEADERS[match], NAME_HEADER, inert(grade_column)])
-    for row in rows:
-        writer.writerow([row.match, inert(row.name), grade_text(row.total)])
-    return buffer.getvalue()
+    """The file: matching values as they are (:func:`build_rows` left out any a spreadsheet would run), names
+    made inert, grades as numbers (:mod:`.csv_cells`)."""
+    return csv_text([[MATCH_HEADERS[match], NAME_HEADER, grade_column]]
+                    + [[row.match, row.name, float(row.total)] for row in rows])
 
 
 # ------------------------------------------------------------------------------------------------ command
@@ -270,7 +215,7 @@ def run(args: argparse.Namespace) -> int:
     except (CourseError, RubricError) as error:
         print(f"Kesalahan: {error}", file=sys.stderr)
         return 2
-    rows, left = build_rows(points, _records_by_student(course, args.assignment), args.match, args.allow_ungraded,
+    rows, left = build_rows(points, intake_records(course, args.assignment), args.match, args.allow_ungraded,
                             args.max_grade)
     text = moodle_csv(rows, args.match, args.assignment)
     try:

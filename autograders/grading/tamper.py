@@ -1,7 +1,9 @@
 """Flags: what a submission changed that a trainee should not change, found by comparing it with the released
 (student) notebook that ``nbgrader generate_assignment`` wrote, including its nbgrader checksums.
 
-Every flag is a short code plus an Indonesian explanation. Flags never stop grading: answers are still taken
+Every flag is a short code plus an Indonesian explanation that names the cells as a trainee finds them
+("sel jawaban “Tugas 1: …”"), never by id; the words come from the message catalogue through
+:mod:`.flag_text`, the one place flags become language. Flags never stop grading: answers are still taken
 by their ``grade_id`` from answer cells and scored; what the trainee did elsewhere is reported to the instructor.
 
 Codes:
@@ -24,24 +26,13 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
-from typing import Any, Iterable, Mapping
+from collections.abc import Iterable, Mapping
+from typing import Any
 
 from ..engine.parse.markup import hidden_content
+from .flag_text import Place, SubmissionPlaces, flag_message, released_places
 from .notebook import grade_id, graded_cells, has_code, meta, source
 
-MESSAGES = {
-    "invalid_notebook": "Notebook tidak dapat dibaca (bukan JSON yang sah); kiriman diberi nilai 0.",
-    "cell_deleted": "Sel yang dikunci, sel uji, atau sel jawaban dihapus: {cells}.",
-    "cell_edited": "Isi sel yang dikunci atau sel uji diubah: {cells}. Perubahan ini diabaikan dalam penilaian.",
-    "points_changed": "Poin pada metadata sel diubah: {cells}. Poin asli dari instruktur yang dipakai.",
-    "metadata_changed": "Metadata nbgrader sel diubah: {cells}. Metadata asli dari instruktur yang dipakai.",
-    "answer_outside_cell": "Ada tulisan di luar sel JAWABAN ANDA (sel {cells}); tulisan itu tidak dinilai.",
-    "code_cell_added": "Ada sel kode tambahan (sel {cells}); kode peserta tidak pernah dijalankan oleh penilai.",
-    "code_in_answer": "Ada kode di dalam jawaban ({cells}); kode dibuang sebelum penilaian dan tidak dijalankan.",
-    "duplicate_cell_id": "Ada id sel ganda ({cells}); hanya sel pertama yang dinilai.",
-    "hidden_content": "Ada teks tersembunyi di dalam jawaban ({cells}): komentar HTML, elemen hidden, atau gaya yang "
-                      "menyembunyikan teks. Teks itu tidak terlihat oleh pembaca dan tidak dinilai.",
-}
 META_KEYS = ("grade", "solution", "locked", "task")
 
 
@@ -54,9 +45,9 @@ class Flag:
         return {"code": self.code, "message": self.message}
 
 
-def make_flag(code: str, cells: Iterable[str] = ()) -> Flag:
-    listed = ", ".join(dict.fromkeys(cells)) or "-"
-    return Flag(code, MESSAGES[code].format(cells=listed))
+def make_flag(code: str, cells: Iterable[Place] = ()) -> Flag:
+    """A flag whose message names ``cells`` (places from :mod:`.flag_text`, or plain text such as a file name)."""
+    return Flag(code, flag_message(code, cells))
 
 
 def _to_bytes(text: str) -> bytes:
@@ -90,12 +81,13 @@ def _points(cell_meta: Mapping[str, Any]) -> float | None:
         return None
 
 
-def _duplicates(values: Iterable[str]) -> list[str]:
+def _duplicates(values: Iterable[tuple[int, str]]) -> list[int]:
+    """Indexes of the cells whose value an earlier cell already has."""
     seen: set[str] = set()
     dup = []
-    for value in values:
+    for index, value in values:
         if value in seen:
-            dup.append(value)
+            dup.append(index)
         seen.add(value)
     return dup
 
@@ -104,13 +96,16 @@ def find_flags(submission: Mapping[str, Any], release: Mapping[str, Any], answer
     """Compare a submitted notebook with the released one; return its flags in a fixed order."""
     flags: list[Flag] = []
     released = {grade_id(c): c for _, c in graded_cells(release)}
+    named = released_places(release)
+    cells = submission.get("cells", [])
+    places = SubmissionPlaces(cells, named)
     submitted: dict[str, Mapping[str, Any]] = {}
     for _, cell in graded_cells(submission):
         submitted.setdefault(grade_id(cell) or "", cell)
 
     missing = [gid for gid in released if gid not in submitted]
     if missing:
-        flags.append(make_flag("cell_deleted", missing))
+        flags.append(make_flag("cell_deleted", [named[gid] for gid in missing]))
 
     edited, points, other = [], [], []
     for gid, ref in released.items():
@@ -128,29 +123,28 @@ def find_flags(submission: Mapping[str, Any], release: Mapping[str, Any], answer
                 or ref.get("cell_type") != cell.get("cell_type") and not ref_meta.get("solution")):
             other.append(gid)
     if edited:
-        flags.append(make_flag("cell_edited", edited))
+        flags.append(make_flag("cell_edited", [named.get(gid, gid) for gid in edited]))
     if points:
-        flags.append(make_flag("points_changed", points))
+        flags.append(make_flag("points_changed", [named.get(gid, gid) for gid in points]))
     if other:
-        flags.append(make_flag("metadata_changed", other))
+        flags.append(make_flag("metadata_changed", [named.get(gid, gid) for gid in other]))
 
     outside, code_cells = [], []
-    for index, cell in enumerate(submission.get("cells", [])):
+    for index, cell in enumerate(cells):
         gid = grade_id(cell)
         if gid in released:
             continue
         text = source(cell).strip()
         if not text:
             continue
-        label = str(cell.get("id") or index + 1)
         if cell.get("cell_type") == "code":
-            code_cells.append(label)
+            code_cells.append(index)
         else:
-            outside.append(label)
+            outside.append(index)
     if outside:
-        flags.append(make_flag("answer_outside_cell", outside))
+        flags.append(make_flag("answer_outside_cell", places.of_many(outside)))
     if code_cells:
-        flags.append(make_flag("code_cell_added", code_cells))
+        flags.append(make_flag("code_cell_added", places.of_many(code_cells)))
 
     code_answers = []
     for gid in answer_ids:
@@ -160,15 +154,15 @@ def find_flags(submission: Mapping[str, Any], release: Mapping[str, Any], answer
         if cell.get("cell_type") == "code" or has_code(source(cell)):
             code_answers.append(gid)
     if code_answers:
-        flags.append(make_flag("code_in_answer", code_answers))
+        flags.append(make_flag("code_in_answer", [named.get(gid, gid) for gid in code_answers]))
 
     hidden_answers = [gid for gid in answer_ids if gid in submitted and hidden_content(source(submitted[gid]))]
     if hidden_answers:
-        flags.append(make_flag("hidden_content", hidden_answers))
+        flags.append(make_flag("hidden_content", [named.get(gid, gid) for gid in hidden_answers]))
 
-    cell_ids = [str(c.get("id")) for c in submission.get("cells", []) if c.get("id")]
-    grade_ids = [grade_id(c) or "" for _, c in graded_cells(submission)]
-    dups = _duplicates(cell_ids) + _duplicates(grade_ids)
+    cell_ids = ((i, str(c.get("id"))) for i, c in enumerate(cells) if c.get("id"))
+    grade_ids = ((i, grade_id(c) or "") for i, c in graded_cells(submission))
+    dups = sorted(set(_duplicates(cell_ids)) | set(_duplicates(grade_ids)))
     if dups:
-        flags.append(make_flag("duplicate_cell_id", dups))
+        flags.append(make_flag("duplicate_cell_id", places.of_many(dups)))
     return flags

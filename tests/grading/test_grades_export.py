@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from autograders.grading.gradebook import SubmissionPoints, TaskPoints
-from autograders.grading.grades_export import (build_rows, combined_total, formula_like, grade_text, inert,
-                                               moodle_csv)
+from autograders.grading.csv_cells import formula_like, inert, number_text as grade_text
+from autograders.grading.grades_export import build_rows, combined_total, moodle_csv
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from intakekit import NUMERIC, moodle_reads  # noqa: E402

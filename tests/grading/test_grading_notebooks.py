@@ -113,7 +113,9 @@ def test_hidden_content_flag_names_the_cell_and_honest_markup_is_not_flagged():
     sub["cells"][answer]["source"] = "Jawaban saya <span style=\"display:none\">jawaban model</span>."
     gid = sub["cells"][answer]["metadata"]["nbgrader"]["grade_id"]
     flags = [f for f in find_flags(sub, release, ["jawaban_tulis_ulang", "jawaban_judul"]) if f.code == "hidden_content"]
-    assert len(flags) == 1 and gid in flags[0].message and "tersembunyi" in flags[0].message
+    # The cell is named as the trainee finds it (flag_text), never by its id.
+    assert len(flags) == 1 and "sel jawaban “Tugas 1:" in flags[0].message and "tersembunyi" in flags[0].message
+    assert gid not in flags[0].message
     sub["cells"][answer]["source"] = "Jawaban saya dengan **tebal** dan <b>HTML</b> yang terlihat."
     assert find_flags(sub, release, ["jawaban_tulis_ulang", "jawaban_judul"]) == []
 

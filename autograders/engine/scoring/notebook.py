@@ -9,7 +9,8 @@ prose, it is never run, and the grader's tamper checks flag it.
 from __future__ import annotations
 
 import re
-from typing import Any, Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping  # not typing.Mapping: its isinstance is ~30x slower
+from typing import Any
 
 # What the trainee finds in an answer cell of the student version (``ClearSolutions.text_stub``).
 TEXT_STUB = "JAWABAN ANDA: hapus baris ini, lalu tulis jawaban Anda di sini."
