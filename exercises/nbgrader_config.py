@@ -20,6 +20,18 @@ c.Execute.timeout = 60
 c.Execute.interrupt_on_timeout = True
 c.ExecutePreprocessor.timeout = 60
 
+# nbgrader autograde: nbgrader's OverwriteCells warns "Attribute 'checksum' for cell ... has changed!" for EVERY
+# test cell with hidden tests, untouched or not (the gradebook keeps the checksum taken before the hidden tests
+# were removed). This replacement stays quiet for a cell exactly as released and still reports (and undoes) real
+# changes; autograders/grading/overwrite_cells.py explains it. Same list as nbgrader 0.9.6's, one class swapped.
+c.Autograde.sanitize_preprocessors = [
+    "nbgrader.preprocessors.ClearOutput",
+    "nbgrader.preprocessors.DeduplicateIds",
+    "nbgrader.preprocessors.OverwriteKernelspec",
+    "autograders.grading.overwrite_cells.OverwriteCellsQuietHiddenTests",
+    "nbgrader.preprocessors.CheckCellMetadata",
+]
+
 # Feedback: no hidden tests, no tracebacks, nothing loaded from the internet (see autograders.grading.feedback_html).
 c.GenerateFeedback.preprocessors = [
     "nbgrader.preprocessors.GetGrades",

@@ -6,12 +6,14 @@ capitals, dots, non-ASCII letters, Windows device names. The rule:
 * a *plain* id — lower-case ASCII letters, digits, ``_``, ``-`` and inner dots, starting with a letter or digit,
   at most 64 characters, not ending in a dot, not a Windows device name (``con``, ``nul``, ``com1`` …) — is its
   own file name, so ``budi01.html`` is what an instructor expects;
-* any other id gets a readable part (lower-cased, every other character as ``_``, at most 40 characters) plus
+* any other id gets a readable part (lower-cased, runs of other characters as one ``_``, no leading ``-`` or
+  ``_``, at most 40 characters; ``peserta`` when nothing is left) plus
   ``~`` and 16 hex digits of the id's SHA-256. A plain name never contains ``~``, so the two kinds never meet,
   and two different ids meet only if SHA-256 collides in its first 64 bits.
 
 So ``a b`` and ``a_b`` (or ``Budi`` and ``budi``, which a case-insensitive disk would mix up) never share a file,
-and no name holds a path separator, starts with a dot or is longer than 64 characters (plus ``.html``).
+and no name holds a path separator, starts with anything but a letter or digit, or is longer than 64 characters
+(plus ``.html``).
 """
 from __future__ import annotations
 
@@ -36,7 +38,8 @@ def page_stem(student: str) -> str:
     student = str(student)
     if is_plain(student):
         return student
-    readable = "".join(ch if ch in PLAIN_FIRST or ch in "_-" else "_" for ch in student.lower()[:READABLE])
+    readable = "".join(ch if ch in PLAIN_FIRST or ch == "-" else " " for ch in student.lower()[:READABLE])
+    readable = "_".join(readable.split()).strip("-_") or "peserta"  # never starts with "-" (a command option)
     digest = hashlib.sha256(student.encode("utf-8", "surrogatepass")).hexdigest()[:16]
     return f"{readable}~{digest}"
 

@@ -1,0 +1,123 @@
+"""Tamper flags in words: every page names a flag and its cells as a trainee finds them, never by code or id."""
+from __future__ import annotations
+
+import copy
+import json
+import re
+import sys
+from pathlib import Path
+
+import pytest
+
+from autograders.engine.present.feedback import catalogue
+from autograders.grading.feedback_html import trainee_page
+from autograders.grading.flag_text import MAX_LISTED, flag_message, flag_name
+from autograders.grading.gradebook import _comment_text
+from autograders.grading.tamper import __doc__ as TAMPER_DOC, find_flags
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from intakekit import release_like, source_nb  # noqa: E402
+
+# Every code the grader documents, and the two the time budget and the symlink check add.
+CODES = sorted(set(re.findall(r"^``([a-z_]+)``", TAMPER_DOC, flags=re.MULTILINE)) | {"unsafe_file", "time_limit"})
+ANSWERS = ["jawaban_tulis_ulang", "jawaban_judul"]
+
+
+def test_every_flag_has_a_name_and_an_explanation_in_both_languages():
+    assert len(CODES) >= 9
+    for lang in ("id", "en"):
+        words = catalogue(lang)
+        for code in CODES:
+            assert words.get(f"flag.{code}") and words.get(f"flag.{code}.name"), (lang, code)
+            assert "{cells}" in words[f"flag.{code}"] or code == "invalid_notebook", (lang, code)
+        names = [words[f"flag.{code}.name"] for code in CODES]
+        assert len(set(names)) == len(names)
+    assert catalogue("id")["flag.cell_deleted.name"] != catalogue("en")["flag.cell_deleted.name"]
+    assert set(k for k in catalogue("id") if k.startswith(("flag.", "place."))) == \
+        set(k for k in catalogue("en") if k.startswith(("flag.", "place.")))
+
+
+def _added(kind: str, cell_id: str, at: int | None = None):
+    def change(nb):
+        cell = {"cell_type": kind, "id": cell_id, "metadata": {}, "source": "import os" if kind == "code" else "x"}
+        if kind == "code":
+            cell.update(outputs=[], execution_count=None)
+        nb["cells"].insert(len(nb["cells"]) if at is None else at, cell)
+    return change
+
+
+CHANGES = [
+    ("cell_edited", lambda nb: nb["cells"][1].update(source="petunjuk diubah"), "sel petunjuk “Tugas 1:"),
+    ("cell_deleted", lambda nb: nb["cells"].pop(3), "sel penilaian otomatis “Tugas 1:"),
+    ("points_changed", lambda nb: nb["cells"][3]["metadata"]["nbgrader"].update(points=99),
+     "sel penilaian otomatis “Tugas 1:"),
+    ("metadata_changed", lambda nb: nb["cells"][0]["metadata"]["nbgrader"].update(locked=False),
+     "sel petunjuk “Latihan Modul 2:"),
+    ("answer_outside_cell", _added("markdown", "sel-x-91"), "sel tambahan sesudah sel penilaian otomatis “Tugas 2:"),
+    ("answer_outside_cell", _added("markdown", "sel-x-91", at=0), "sel tambahan di awal notebook"),
+    ("code_cell_added", _added("code", "sel-x-92", at=3), "sel tambahan sesudah sel jawaban “Tugas 1:"),
+    ("code_in_answer", lambda nb: nb["cells"][5].update(source="Judul\n```python\nimport os\n```"),
+     "sel jawaban “Tugas 2:"),
+    ("duplicate_cell_id", lambda nb: nb["cells"].append(copy.deepcopy(nb["cells"][2])),
+     "sel tambahan sesudah sel penilaian otomatis “Tugas 2:"),
+]
+
+
+@pytest.mark.parametrize("code, change, place", CHANGES, ids=[c[0] + str(i) for i, c in enumerate(CHANGES)])
+def test_a_flag_names_its_cells_as_the_trainee_finds_them(code, change, place):
+    release = release_like(source_nb("m2_menulis_daring"))
+    ids = {c["metadata"]["nbgrader"]["grade_id"] for c in release["cells"]} | {c["id"] for c in release["cells"]}
+    sub = copy.deepcopy(release)
+    change(sub)
+    flag = next(f for f in find_flags(sub, release, ANSWERS) if f.code == code)
+    assert place in flag.message, flag.message
+    assert not [i for i in ids | {"sel-x-91", "sel-x-92"} if i in flag.message], flag.message
+    assert flag.message[0].isupper() and "{" not in flag.message
+
+
+def test_a_long_list_of_cells_is_cut_and_counted():
+    places = [f"berkas{i}.ipynb" for i in range(MAX_LISTED + 1234)]
+    text = flag_message("cell_deleted", places)
+    assert "berkas0.ipynb" in text and f"berkas{MAX_LISTED}.ipynb" not in text and "dan 1.234 lainnya" in text
+    assert len(text) < 400
+    # A million cells added after one answer are one place, said once.
+    release = release_like(source_nb("m2_menulis_daring"))
+    sub = copy.deepcopy(release)
+    sub["cells"][3:3] = [{"cell_type": "markdown", "id": f"c{i}", "metadata": {}, "source": "x"} for i in range(5000)]
+    flag = next(f for f in find_flags(sub, release, ANSWERS) if f.code == "answer_outside_cell")
+    assert flag.message.count("sel tambahan") == 1 and "lainnya" not in flag.message
+
+
+def test_an_unknown_code_still_reads_as_words():
+    assert flag_name("something_new") == "Tanda lain"
+    assert "something_new" in flag_message("something_new")  # the instructor can still look it up
+
+
+def test_the_gradebook_comment_nbgrader_feedback_shows_has_words_not_codes():
+    release = release_like(source_nb("m2_menulis_daring"))
+    sub = copy.deepcopy(release)
+    sub["cells"][1]["source"] = "petunjuk diubah"
+    flags = [f.to_dict() for f in find_flags(sub, release, ANSWERS)]
+    text = _comment_text({"flags": flags}, {"feedback": "Tugas 1: 9 dari 9 poin"}, True)
+    assert text.startswith("Sel terkunci diubah: Isi sel yang dikunci diubah: sel petunjuk “Tugas 1:")
+    assert "cell_edited" not in text and "[" not in text and "petunjuk_tulis_ulang" not in text
+
+
+def test_the_trainee_page_shows_flag_names_and_the_trainee_s_name():
+    result = {"score": 4.0, "max_score": 13.0, "tasks": [], "error": None,
+              "flags": [{"code": "code_cell_added", "message": flag_message("code_cell_added", ["x"])}]}
+    text = trainee_page("budi01", "m2_menulis_daring", result, name="Budi <Santoso>",
+                        title="Latihan Modul 2: Menulis untuk pembaca daring")
+    assert "Sel kode tambahan" in text and "code_cell_added" not in text
+    assert "Budi &lt;Santoso&gt; (budi01)" in text and "Latihan Modul 2: Menulis untuk pembaca daring" in text
+    assert json.dumps(result)  # the page did not change the result
+
+
+def test_flag_words_live_in_one_place():
+    """No module of the grading package keeps its own copy of a flag's explanation."""
+    folder = Path(__file__).resolve().parents[2] / "autograders" / "grading"
+    sentences = [catalogue("id")[f"flag.{code}"].split("{")[0].strip() for code in CODES]
+    for path in folder.glob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        for sentence in sentences:
+            assert sentence[:25] not in text, (path.name, sentence)
