@@ -23,7 +23,7 @@ h1{font-size:1.6rem}h2{font-size:1.25rem;margin-top:2rem;border-bottom:1px solid
 table{border-collapse:collapse;width:100%;margin:.5rem 0}th,td{border:1px solid #d5dbe2;padding:.3rem .5rem;text-align:left;
 vertical-align:top}th{background:#eef2f6}.ok{color:#1a7f37}.bad{color:#b42318}.flag{background:#fff4e5;
 border-left:4px solid #f79009;padding:.4rem .7rem;margin:.3rem 0}pre{white-space:pre-wrap;background:#f6f8fa;
-padding:.6rem;border-radius:4px}small{color:#5b6675}
+padding:.6rem;border-radius:4px}small{color:#5b6675}td ul{margin:0;padding-left:1.1rem}
 """
 
 

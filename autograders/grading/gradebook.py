@@ -42,6 +42,8 @@ def open_gradebook(db_url: str, course_id: str = "kelas-humas-digital") -> Grade
 
 
 def _comment_text(result: Mapping[str, Any], task: Mapping[str, Any], first: bool) -> str:
+    """The automatic comment of a task's answer cell. nbgrader's feedback and formgrader render it as Markdown:
+    each flag and the feedback are paragraphs, and the feedback keeps its lines (hard line breaks)."""
     parts = []
     if first:
         parts.extend(flag_line(f) for f in result.get("flags") or [])  # words, never a flag code
@@ -49,7 +51,7 @@ def _comment_text(result: Mapping[str, Any], task: Mapping[str, Any], first: boo
             parts.append(str(result["error"]))
     if task.get("feedback"):
         parts.append(str(task["feedback"]))
-    return "\n".join(parts)
+    return "\n\n".join(part.replace("\n", "  \n") for part in parts)
 
 
 def upsert_result(gb: Gradebook, rubric: Rubric, result: Mapping[str, Any], timestamp: str | None = None) -> None:

@@ -180,6 +180,38 @@ def test_feedback_has_no_hidden_tests_and_no_external_urls(cohort):
     # The interrupted infinite loop left an error in nbgrader's copy: feedback shows a note, not the traceback.
     loop = next((cohort["a"] / "feedback" / "loop_abadi" / C.ASSIGNMENT).glob("*.html")).read_text(encoding="utf-8")
     assert TRACEBACK_NOTE in loop
+    # Course b was graded by our grader: the gradebook comment names the flag and the cell in words, and the page
+    # (exercises/templates/feedback_offline/umpan_balik.html.j2) is in Indonesian with no cell id shown.
+    edited = visible_text(next((cohort["b"] / "feedback" / "ubah_sel" / C.ASSIGNMENT).glob("*.html")))
+    assert "Sel terkunci diubah" in edited and "sel petunjuk “Tugas 1:" in edited
+    assert "Jawaban Anda" in edited and "Penilaian otomatis" in edited and "Komentar" in edited
+    for shown in (edited, visible_text(next((cohort["b"] / "feedback" / "kuat00" / C.ASSIGNMENT).glob("*.html")))):
+        for word in ("cell_edited", "petunjuk_tulis_ulang", "uji_judul", "jawaban_judul", "Grade cell",
+                     "Student's answer", "Score:", "In [", "Out["):
+            assert word not in shown, word
+
+
+def visible_text(path: Path) -> str:
+    from html.parser import HTMLParser
+
+    class Text(HTMLParser):
+        def __init__(self):
+            super().__init__()
+            self.parts, self.hidden = [], 0
+
+        def handle_starttag(self, tag, attrs):
+            self.hidden += tag in ("style", "script")
+
+        def handle_endtag(self, tag):
+            self.hidden -= tag in ("style", "script")
+
+        def handle_data(self, data):
+            if not self.hidden:
+                self.parts.append(data)
+
+    parser = Text()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return " ".join(" ".join(parser.parts).split())
 
 
 def test_reports(cohort, tmp_path):
