@@ -341,6 +341,26 @@ def _write(path: Path, text: str) -> None:
         handle.write(text)
 
 
+def write_report(out: Path, assignments: list[str], rubrics: dict, results: dict[str, list[dict]],
+                 manual: dict[str, dict], names: dict[str, str], waiting: dict[str, int], note: str) -> None:
+    """Every file of the report (raises OSError when the folder cannot be written). ``manual``: assignment ->
+    student -> task -> the instructor's points, from the gradebook."""
+    out.mkdir(parents=True, exist_ok=True)
+    graded = [a for a in assignments if results[a]]
+    for assignment in graded:
+        rubric = rubrics[assignment]
+        header, rows = csv_rows(rubric, results[assignment], manual.get(assignment), names)
+        _write(out / CSV_NAME.format(assignment=assignment), csv_text([header, *rows]))
+        folder = out / PAGES_DIR / assignment
+        folder.mkdir(parents=True, exist_ok=True)
+        for r in results[assignment]:
+            _write(folder / page_file(r["student"]),
+                   trainee_page(r["student"], assignment, r, name=names.get(r["student"], ""),
+                                title=str((rubric.data or {}).get("title") or "")))
+    sections = [(a, rubrics[a], results[a]) for a in assignments]
+    _write(out / COHORT_PAGE, cohort_page(sections, names, waiting, note))
+
+
 def run(args: argparse.Namespace) -> int:
     try:
         course = Course.at(args.course)
@@ -350,11 +370,6 @@ def run(args: argparse.Namespace) -> int:
         print(f"Kesalahan: {error}", file=sys.stderr)
         return 2
     out = Path(args.out)
-    try:
-        out.mkdir(parents=True, exist_ok=True)
-    except OSError as error:
-        print(f"Kesalahan: folder {out} tidak dapat dibuat ({error.strerror}).", file=sys.stderr)
-        return 2
     results = {a: load_results(course, a) for a in assignments}
     graded = [a for a in assignments if results[a]]
     roster, manual, note = read_gradebook(course, {a: rubrics[a] for a in graded}) if graded else ({}, {}, "")
@@ -370,18 +385,12 @@ def run(args: argparse.Namespace) -> int:
         for student, name in trainee_names(course, assignment, students, roster).items():
             names.setdefault(student, name)
         waiting[assignment] = len(set(course.students_with_submission(assignment)) - set(students))
-    for assignment in graded:
-        rubric = rubrics[assignment]
-        header, rows = csv_rows(rubric, results[assignment], manual.get(assignment), names)
-        _write(out / CSV_NAME.format(assignment=assignment), csv_text([header, *rows]))
-        folder = out / PAGES_DIR / assignment
-        folder.mkdir(parents=True, exist_ok=True)
-        for r in results[assignment]:
-            _write(folder / page_file(r["student"]),
-                   trainee_page(r["student"], assignment, r, name=names.get(r["student"], ""),
-                                title=str((rubric.data or {}).get("title") or "")))
-    sections = [(a, rubrics[a], results[a]) for a in assignments]
-    _write(out / COHORT_PAGE, cohort_page(sections, names, waiting, note))
+    try:
+        write_report(out, assignments, rubrics, results, manual, names, waiting, note)
+    except OSError:
+        print(f"Kesalahan: laporan tidak dapat ditulis ke {out} (bukan folder, tidak boleh ditulis, atau disk "
+              "penuh).", file=sys.stderr)
+        return 2
     print(f"Laporan ditulis ke {out}: {COHORT_PAGE}, {len(graded)} berkas CSV, "
           f"{sum(len(results[a]) for a in graded)} halaman umpan balik.")
     for assignment in assignments:

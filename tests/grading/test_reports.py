@@ -225,3 +225,11 @@ def test_one_csv_helper_for_every_csv_we_write():
         assert "FORMULA_START =" not in text and "def inert(" not in text, path
         if "csv.writer(" in text:  # other CSV files (monitoring exports, intake) are not reports of grades
             assert path.parent.name != "grading", path
+
+
+def test_an_unwritable_output_folder_is_a_clear_error(tmp_path):
+    course = K.make_course(tmp_path / "kursus")
+    K.record(course, "budi", "weak")
+    (tmp_path / "berkas").write_text("bukan folder", encoding="utf-8")
+    code, _, stderr = K.run_report(course, tmp_path / "berkas" / "laporan")
+    assert code == 2 and stderr.startswith("Kesalahan: laporan tidak dapat ditulis") and "Traceback" not in stderr
