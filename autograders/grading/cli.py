@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any, Iterable, Iterator
 
 from .course import Course, CourseError
+from .flag_text import flag_names
 from .grader import autograded_notebook, grade_submission, write_json_atomic
 from .notebook import NotebookReadError, parse_notebook, read_notebook
 from ..engine.scoring.rubric import Rubric, RubricError, fmt_points
@@ -147,7 +148,7 @@ def table(results: Iterable[dict]) -> str:
     rows = [("Peserta", "Nilai", "Maks", "Tanda", "Kesalahan")]
     for r in results:
         rows.append((r["student"], fmt_points(r["score"]), fmt_points(r["max_score"]),
-                     ", ".join(f["code"] for f in r.get("flags") or []) or "-", r.get("error") or "-"))
+                     ", ".join(flag_names(r.get("flags") or [])) or "-", r.get("error") or "-"))  # words, not codes
     widths = [max(len(str(row[i])) for row in rows) for i in range(4)]
     lines = ["  ".join(str(v).ljust(widths[i]) if i < 4 else str(v) for i, v in enumerate(row)) for row in rows]
     return "\n".join(lines) + "\n"

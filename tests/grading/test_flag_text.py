@@ -121,3 +121,11 @@ def test_flag_words_live_in_one_place():
         text = path.read_text(encoding="utf-8")
         for sentence in sentences:
             assert sentence[:25] not in text, (path.name, sentence)
+
+
+def test_the_grade_command_s_table_names_flags_in_words():
+    from autograders.grading.cli import table
+
+    text = table([{"student": "budi", "score": 4.0, "max_score": 13.0, "error": None,
+                   "flags": [{"code": "code_cell_added", "message": "…"}, {"code": "cell_edited", "message": "…"}]}])
+    assert "Sel kode tambahan, Sel terkunci diubah" in text and "code_cell_added" not in text
