@@ -40,9 +40,8 @@ c.GenerateFeedback.preprocessors = [
     "autograders.grading.feedback_html.StripTracebacks",
     "autograders.grading.feedback_html.EscapeTraineeHtml",
 ]
+# The page itself in Indonesian, no cell ids: templates/feedback_offline/index.html.j2 (the one feedback template).
 c.HTMLExporter.template_name = "feedback_offline"
-# The page itself in Indonesian, no cell ids (templates/feedback_offline/umpan_balik.html.j2); feedback only.
-c.GenerateFeedback.HTMLExporter.template_file = "umpan_balik.html.j2"
 c.GenerateFeedback.HTMLExporter.exclude_input_prompt = True  # no "In [ ]:" / "Out[ ]:" beside the cells
 c.GenerateFeedback.HTMLExporter.exclude_output_prompt = True
 c.HTMLExporter.extra_template_basedirs = [

@@ -37,28 +37,60 @@ def test_every_flag_has_a_name_and_an_explanation_in_both_languages():
         set(k for k in catalogue("en") if k.startswith(("flag.", "place.")))
 
 
-def _added(kind: str, cell_id: str, at: int | None = None):
+def at(nb, grade_id: str) -> int:
+    """The index of the cell with ``grade_id`` (the notebook's layout is the builder's, not fixed here)."""
+    return next(i for i, c in enumerate(nb["cells"]) if c["metadata"].get("nbgrader", {}).get("grade_id") == grade_id)
+
+
+# A flag code is emitted where the grading code makes a flag: make_flag("…"), Flag("…") or a {"code": "…"} record.
+EMITTED = re.compile(r"""(?:make_flag|Flag)\(\s*["']([a-z_]+)["']|["']code["']\s*:\s*["']([a-z_]+)["']""")
+
+
+def emitted_codes() -> set[str]:
+    folder = Path(__file__).resolve().parents[2] / "autograders"
+    found: set[str] = set()
+    for path in folder.rglob("*.py"):
+        for match in EMITTED.finditer(path.read_text(encoding="utf-8")):
+            found.add(match.group(1) or match.group(2))
+    return found
+
+
+def test_every_flag_code_emitted_anywhere_has_words_in_both_languages():
+    """Not only the documented codes: any code the grading code can put in a result (a new check, the time budget,
+    the symlink guard) must have its name and explanation in the catalogue, or pages would show "Tanda lain"."""
+    codes = emitted_codes()
+    assert {"cell_deleted", "invalid_notebook", "hidden_content"} <= codes  # the scan sees the grader's flags
+    assert set(CODES) - {"unsafe_file", "time_limit"} <= codes
+    for lang in ("id", "en"):
+        words = catalogue(lang)
+        missing = sorted(c for c in codes if not (words.get(f"flag.{c}") and words.get(f"flag.{c}.name")))
+        assert not missing, (lang, missing)
+
+
+def _added(kind: str, cell_id: str, after: str | None = None, first: bool = False):
     def change(nb):
         cell = {"cell_type": kind, "id": cell_id, "metadata": {}, "source": "import os" if kind == "code" else "x"}
         if kind == "code":
             cell.update(outputs=[], execution_count=None)
-        nb["cells"].insert(len(nb["cells"]) if at is None else at, cell)
+        nb["cells"].insert(0 if first else at(nb, after) + 1 if after else len(nb["cells"]), cell)
     return change
 
 
 CHANGES = [
-    ("cell_edited", lambda nb: nb["cells"][1].update(source="petunjuk diubah"), "sel petunjuk “Tugas 1:"),
-    ("cell_deleted", lambda nb: nb["cells"].pop(3), "sel penilaian otomatis “Tugas 1:"),
-    ("points_changed", lambda nb: nb["cells"][3]["metadata"]["nbgrader"].update(points=99),
+    ("cell_edited", lambda nb: nb["cells"][at(nb, "petunjuk_tulis_ulang")].update(source="petunjuk diubah"),
+     "sel petunjuk “Tugas 1:"),
+    ("cell_deleted", lambda nb: nb["cells"].pop(at(nb, "uji_tulis_ulang")), "sel penilaian otomatis “Tugas 1:"),
+    ("points_changed", lambda nb: nb["cells"][at(nb, "uji_tulis_ulang")]["metadata"]["nbgrader"].update(points=99),
      "sel penilaian otomatis “Tugas 1:"),
     ("metadata_changed", lambda nb: nb["cells"][0]["metadata"]["nbgrader"].update(locked=False),
      "sel petunjuk “Latihan Modul 2:"),
     ("answer_outside_cell", _added("markdown", "sel-x-91"), "sel tambahan sesudah sel penilaian otomatis “Tugas 2:"),
-    ("answer_outside_cell", _added("markdown", "sel-x-91", at=0), "sel tambahan di awal notebook"),
-    ("code_cell_added", _added("code", "sel-x-92", at=3), "sel tambahan sesudah sel jawaban “Tugas 1:"),
-    ("code_in_answer", lambda nb: nb["cells"][5].update(source="Judul\n```python\nimport os\n```"),
-     "sel jawaban “Tugas 2:"),
-    ("duplicate_cell_id", lambda nb: nb["cells"].append(copy.deepcopy(nb["cells"][2])),
+    ("answer_outside_cell", _added("markdown", "sel-x-91", first=True), "sel tambahan di awal notebook"),
+    ("code_cell_added", _added("code", "sel-x-92", after="jawaban_tulis_ulang"),
+     "sel tambahan sesudah sel jawaban “Tugas 1:"),
+    ("code_in_answer", lambda nb: nb["cells"][at(nb, "jawaban_judul")].update(
+        source="Judul\n```python\nimport os\n```"), "sel jawaban “Tugas 2:"),
+    ("duplicate_cell_id", lambda nb: nb["cells"].append(copy.deepcopy(nb["cells"][at(nb, "jawaban_tulis_ulang")])),
      "sel tambahan sesudah sel penilaian otomatis “Tugas 2:"),
 ]
 
@@ -96,7 +128,7 @@ def test_an_unknown_code_still_reads_as_words():
 def test_the_gradebook_comment_nbgrader_feedback_shows_has_words_not_codes():
     release = release_like(source_nb("m2_menulis_daring"))
     sub = copy.deepcopy(release)
-    sub["cells"][1]["source"] = "petunjuk diubah"
+    sub["cells"][at(sub, "petunjuk_tulis_ulang")]["source"] = "petunjuk diubah"
     flags = [f.to_dict() for f in find_flags(sub, release, ANSWERS)]
     text = _comment_text({"flags": flags}, {"feedback": "Tugas 1: 9 dari 9 poin"}, True)
     assert text.startswith("Sel terkunci diubah: Isi sel yang dikunci diubah: sel petunjuk “Tugas 1:")

@@ -181,7 +181,7 @@ def test_feedback_has_no_hidden_tests_and_no_external_urls(cohort):
     loop = next((cohort["a"] / "feedback" / "loop_abadi" / C.ASSIGNMENT).glob("*.html")).read_text(encoding="utf-8")
     assert TRACEBACK_NOTE in loop
     # Course b was graded by our grader: the gradebook comment names the flag and the cell in words, and the page
-    # (exercises/templates/feedback_offline/umpan_balik.html.j2) is in Indonesian with no cell id shown.
+    # (exercises/templates/feedback_offline/index.html.j2) is in Indonesian with no cell id shown.
     edited = visible_text(next((cohort["b"] / "feedback" / "ubah_sel" / C.ASSIGNMENT).glob("*.html")))
     assert "Sel terkunci diubah" in edited and "sel petunjuk “Tugas 1:" in edited
     assert "Jawaban Anda" in edited and "Penilaian otomatis" in edited and "Komentar" in edited

@@ -132,7 +132,11 @@ def test_csv_numbers_follow_the_one_convention_its_header_states(report):
     assert len(numeric) >= 10
     for h in (header[i] for i in numeric):
         assert NUMBER.match(h.split("(maks ")[1].rstrip(")")), h  # "maks 0.5", never "maks 0,5"
-    values = [row[i] for row in rows[1:] for i in numeric]
+    # An instructor's points not given yet are an empty cell (nothing graded in this gradebook); every other
+    # number is written in the one convention.
+    manual = {i for i in numeric if " instruktur (maks " in header[i] and not header[i].startswith("total")}
+    assert manual and all(row[i] == "" for row in rows[1:] for i in manual)
+    values = [row[i] for row in rows[1:] for i in numeric if i not in manual]
     assert all(NUMBER.match(v) for v in values), [v for v in values if not NUMBER.match(v)]
     assert any("." in v for v in values)  # half points are written, with a point
     assert not any(h.startswith("'") for h in header)
@@ -211,8 +215,8 @@ def _page_of(path: Path) -> str:
 
 def test_csv_rows_keep_numbers_as_numbers():
     rubric = K.rubric(Path(K.COURSE_SRC))
-    rows = csv_rows(rubric, [{"student": "-1", "score": -0.0, "tasks": [], "flags": []}])
-    assert rows[1][0] == "-1" and isinstance(rows[1][3], float)  # text stays text until csv_text makes it inert
+    _, rows = csv_rows(rubric, [{"student": "-1", "score": -0.0, "tasks": [], "flags": []}])
+    assert rows[0][0] == "-1" and isinstance(rows[0][3], float)  # text stays text until csv_text makes it inert
 
 
 def test_one_csv_helper_for_every_csv_we_write():
@@ -233,3 +237,52 @@ def test_an_unwritable_output_folder_is_a_clear_error(tmp_path):
     (tmp_path / "berkas").write_text("bukan folder", encoding="utf-8")
     code, _, stderr = K.run_report(course, tmp_path / "berkas" / "laporan")
     assert code == 2 and stderr.startswith("Kesalahan: laporan tidak dapat ditulis") and "Traceback" not in stderr
+
+
+# ------------------------------------------------------------------------------------------------ final grades
+def test_the_report_shows_final_grades_by_the_one_rule(report):
+    """No instructor points in the gradebook yet: every final grade is provisional and equals the automatic points;
+    the cohort page states the rule, the mean final grade and marks each provisional grade."""
+    rows = read_csv(report["out"] / f"nilai_{K.ASSIGNMENT}.csv")
+    column = {name.split(" (")[0]: index for index, name in enumerate(rows[0])}
+    for row in rows[1:]:
+        assert row[column["nilai akhir"]] == row[column["total otomatis"]], row[0]
+        assert row[column["status nilai"]].startswith("sementara: menunggu nilai instruktur")
+        assert row[column["tugas tanpa poin otomatis"]] == ""
+    cohort = report["cohort"]
+    assert "jika instruktur memberi 0 pada sebuah tugas" in cohort
+    assert "Rata-rata nilai akhir" in cohort and "0 dari 7 nilai sudah final" in cohort
+    table = cohort.split("Nilai akhir per peserta", 1)[1].split("<table>", 1)[1]
+    assert table.count("<small>sementara</small>") == 7
+    page = report["pages"]["budi"]
+    assert "Nilai akhir (otomatis + instruktur)" in page and "sementara: menunggu nilai instruktur untuk Tugas 1" in page
+
+
+def test_a_task_marked_0_by_the_instructor_loses_its_automatic_points_everywhere(tmp_path):
+    """The final-grade rule with given manual points, in the CSV row, the cohort table and the trainee page (task
+    titles, never ids, on the pages)."""
+    from autograders.grading.feedback_html import trainee_page
+    from autograders.engine.scoring.rubric import fmt_points
+    from autograders.grading.report_cli import cohort_page, final_of
+
+    course = K.make_course(tmp_path / "kursus")
+    result = K.record(course, "budi", "strong")
+    rubric = K.rubric(course)
+    first, second = rubric.tasks
+    auto_first = next(t["points"] for t in result["tasks"] if t["task"] == first.id)
+    auto_second = next(t["points"] for t in result["tasks"] if t["task"] == second.id)
+    assert auto_first > 0 and auto_second > 0
+    manual = {"budi": {first.id: 0.0, second.id: second.manual_points}}
+    header, rows = csv_rows(rubric, [result], manual, {"budi": "Budi Santoso"})
+    column = {name.split(" (")[0]: index for index, name in enumerate(header)}
+    row = rows[0]
+    final = round(auto_second + second.manual_points, 2)
+    assert row[column["nama"]] == "Budi Santoso" and row[column["total otomatis"]] == result["score"]
+    assert row[column["nilai akhir"]] == final and row[column["status nilai"]] == "final"
+    assert row[column["tugas tanpa poin otomatis"]] == first.id and row[column[f"{first.id} instruktur"]] == 0.0
+    result["final"] = final_of(rubric, result, manual["budi"])
+    cohort = cohort_page([(K.ASSIGNMENT, rubric, [result])], {"budi": "Budi Santoso"}, {})
+    table = cohort.split("Nilai akhir per peserta", 1)[1].split("<table>", 1)[1]
+    assert f">{fmt_points(final)}</a>" in table and "sementara" not in table and "1 dari 1 nilai sudah final" in cohort
+    page = trainee_page("budi", K.ASSIGNMENT, result, name="Budi Santoso")
+    assert "poin otomatisnya tidak dihitung: " + first.title in page and first.id not in page
