@@ -82,7 +82,11 @@ def test_autograde_is_quiet_for_untouched_cells_and_warns_for_edited_ones(tmp_pa
         cells = {c["metadata"].get("nbgrader", {}).get("grade_id"): c for c in graded["cells"]}
         assert "".join(cells["uji_judul"]["source"]) == "".join(source_cells["uji_judul"])
         assert "### BEGIN HIDDEN TESTS" in "".join(cells["uji_tulis_ulang"]["source"])
-    assert scores["jujur"] == scores["ubah_uji"] == 13.0
+    # The model answers earn every automatic point of the rubric (its total, not a number fixed here).
+    from autograders.grading.rubric_file import load_rubric
+
+    full = load_rubric(course / "source" / C.ASSIGNMENT / "rubrik.yml").max_points
+    assert scores["jujur"] == scores["ubah_uji"] == full > 0
 
     # The control: nbgrader's own OverwriteCells warns for the same untouched submission.
     with open(course / "nbgrader_config.py", "a", encoding="utf-8") as handle:
