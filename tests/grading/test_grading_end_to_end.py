@@ -241,6 +241,24 @@ def test_reports(cohort, tmp_path):
     assert "<script>" not in skrip and "<img src=x" not in skrip
 
 
+def test_a_comment_on_the_feedback_page_is_markdown_without_raw_html(cohort, tmp_path):
+    """The comment nbgrader's feedback page shows (the instructor's, or our grader's automatic one that quotes what
+    it found in the answer) keeps its Markdown but never runs as HTML."""
+    from nbgrader.api import Gradebook
+
+    course = tmp_path / "kursus"
+    shutil.copytree(cohort["b"], course)
+    notebook = C.NOTEBOOK[:-6]
+    with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as gb:
+        comment = gb.find_comment("jawaban_tulis_ulang", notebook, C.ASSIGNMENT, "kuat00")
+        comment.manual_comment = "Alamat **salah**.\n<script>alert('k')</script> <img src=x onerror=alert(3)>"
+        gb.db.commit()
+    C.nbgrader(course, "generate_feedback", C.ASSIGNMENT, "--student", "kuat00", "--force")
+    page = next((course / "feedback" / "kuat00" / C.ASSIGNMENT).glob("*.html")).read_text(encoding="utf-8")
+    assert "<strong>salah</strong>" in page and "&lt;script&gt;alert(" in page
+    assert "<script>alert" not in page and "<img src=x" not in page
+
+
 def test_a_task_the_instructor_marks_wrong_keeps_no_automatic_points(cohort, tmp_path):
     """The honest-totals rule through the real gradebook: the instructor gives 0 on one task of a strong answer
     (wrong in substance) and full points on the other; the report's final grade drops that task's automatic points."""
