@@ -20,7 +20,11 @@ Rules, in the order they apply:
   right; the destination after *dari*, negated or cancelled, or the origin after a reversal (*kembali ke*) or
   as the destination of the move is a contradiction.
 - *Phrase facts* (``says``): every group in one sentence is right; the same inside a negation is a contradiction.
-  A criterion's ``forbidden`` facts work the other way: stating one (not negated) is a contradiction.
+  A criterion's ``forbidden`` facts work the other way: stating one (not negated) is a contradiction. A
+  forbidden ``hoax`` item (a false claim in circulation) may be named in a sentence that marks it false (a
+  negation or a warning word: *palsu*, *hoaks*, *tidak benar*), except in the answer's opening sentence: the
+  truth sandwich opens with the fact, never with the hoax (a negation right before it keeps it a fact:
+  *sekolah tidak diliburkan*).
 - *Facts the criterion does not require* are still held against the answer, with the strong signs only: a
   cancellation in the clause ("… tidak jadi dibuka") or a reversed move is a contradiction; a plain negation near
   such a fact is not (it often denies something else: "tidak lagi mengurus KTP-el di kelurahan").
@@ -366,7 +370,9 @@ def judge_facts(sheet: FactSheet, doc: Document, required: Sequence[str], *, imp
         by_segment.setdefault(claim.segment, []).append(claim)
     value_items = [i for i in sheet.items if i.value_kind]
     wanted = [sheet.item(r) for r in required if sheet.item(r) is not None]
-    phrase_items = wanted + [i for i in sheet.items if i not in wanted and (i.also or i.move_to or i.says)]
+    ruled_out = set(forbidden)  # statements the task rules out (a hoax, a guess) are judged below, the other way
+    phrase_items = wanted + [i for i in sheet.items if i not in wanted and i.id not in ruled_out and i.kind != "hoax"
+                             and (i.also or i.move_to or i.says)]
     right: set[str] = set()
     contradictions: list[Problem] = []
     consumed: set[int] = set()  # claim starts judged as a fact (not to be counted as invented)
@@ -401,23 +407,49 @@ def judge_facts(sheet: FactSheet, doc: Document, required: Sequence[str], *, imp
     for item in wanted:
         if item.kind == "quote":
             _quote_fact(item, claims, compiled, right, contradictions)
+    opening = claims.segments[0].index if claims.segments else -1
     for item in (sheet.item(f) for f in forbidden):
         if item is not None and item.says:  # a statement the task rules out: stating it is a contradiction
             for segment in map(_Indexed, claims.segments):
                 stated: set[str] = set()
                 _says(segment, item, compiled, stated, [])
-                if stated:
-                    first = min(s for group in item.says for s, _ in _hits(segment, group, compiled))
-                    last = max(s + n for group in item.says for s, n in _hits(segment, group, compiled))
-                    contradictions.append(_contradiction(doc.text[segment.items[first].start:segment.items[last - 1].end],
-                                                         segment.items[first].start, segment.items[last - 1].end, item))
-                    break
+                if not stated:
+                    continue
+                note = ""
+                if item.kind == "hoax":  # a hoax may be named as false, but not stated, and not as the opening
+                    if segment.index != opening and _labelled_false(segment, compiled):
+                        continue
+                    note = HOAX_OPENING if segment.index == opening else HOAX_STATED
+                first = min(s for group in item.says for s, _ in _hits(segment, group, compiled))
+                last = max(s + n for group in item.says for s, n in _hits(segment, group, compiled))
+                problem = _contradiction(doc.text[segment.items[first].start:segment.items[last - 1].end],
+                                         segment.items[first].start, segment.items[last - 1].end, item)
+                if note:
+                    problem = Problem(problem.kind, "hoax", problem.text, problem.start, problem.end, item.id,
+                                      note.format(text=" ".join(problem.text.split())))
+                contradictions.append(problem)
+                break
     invented = _invented(claims, compiled, consumed, contradictions, set(extra_vocabulary))
     contradicted = {p.fact for p in contradictions}
     return FactsJudgement(
         right=tuple(i.id for i in wanted if i.id in right and i.id not in contradicted),
         missing=tuple(i.id for i in wanted if i.id not in right and i.id not in contradicted),
         contradictions=tuple(_unique(contradictions)), invented=tuple(_unique(invented)))
+
+
+HOAX_OPENING = ("*{text}* mengulang isi hoaks di kalimat pembuka. Awali dengan fakta yang benar; sebut kabar "
+                "yang keliru satu kali saja sesudahnya (roti lapis kebenaran).")
+HOAX_STATED = ("*{text}* menyebut isi hoaks seolah-olah fakta. Jika perlu menyebutnya, tandai dengan jelas bahwa "
+               "kabar itu keliru (misalnya *tidak benar* atau *palsu*).")
+
+
+def _labelled_false(segment: Segment, compiled: CompiledSheet) -> bool:
+    """Whether a sentence names what it says as false: a negation or a warning word (*palsu*, *hoaks*, *tidak
+    benar*) anywhere in it."""
+    data = compiled.data
+    end = len(segment.items)
+    return phrase_before(segment, end, data.warnings, 0) is not None or \
+        phrase_before(segment, end, data.negations, 0) is not None
 
 
 def _span(segment: Segment, claim: Claim, subject: int) -> tuple[int, int]:

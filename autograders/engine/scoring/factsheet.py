@@ -12,7 +12,7 @@ it to the trainee (``exercises/build_notebooks.py`` renders :func:`render_markdo
       items:                                     # one entry per fact, in the order the trainee reads them
         - id: mulai                              # referred to by `facts` criteria (required: [mulai])
           kind: when                             # what|who|when|where|number|deadline|schedule|name|quote|
-                                                 # address|link|contact|condition|sanction|other (the heading)
+                                                 # address|link|contact|condition|sanction|hoax|other (the heading)
           text: "Layanan pindah mulai Jumat, 1 Januari 2027."   # what the trainee reads; every number, date,
                                                  # time, name … in it is "held by the fact sheet"
           label: tanggal mulai 1 Januari 2027    # short name for feedback (default: text)
@@ -29,6 +29,8 @@ it to the trainee (``exercises/build_notebooks.py`` renders :func:`render_markdo
           speaker: [ratna]                       # a quote (text = the quotation): who must be named with it
           quoted: true                           # the text is somebody else's words (a citizen's post): shown as a
                                                  # marked block quote
+          # kind: hoax — a false claim in circulation (quoted): with `says`, a `forbidden` entry of a `facts`
+          # criterion; the answer may name it once as false, never state it, never open with it (see facts.py)
       permits:                                   # what an answer may add beyond the items
         numbers: [1]
         years: [2026]
@@ -54,11 +56,11 @@ from dataclasses import dataclass, field
 from typing import Any, Mapping, Sequence
 
 ITEM_KINDS = ("what", "who", "when", "where", "number", "deadline", "schedule", "name", "quote", "address", "link",
-              "contact", "condition", "sanction", "other")
+              "contact", "condition", "sanction", "hoax", "other")
 KIND_HEADINGS = {"what": "Apa", "who": "Siapa", "when": "Kapan", "where": "Di mana", "number": "Angka",
                  "deadline": "Tenggat", "schedule": "Jadwal", "name": "Nama dan jabatan", "quote": "Kutipan",
                  "address": "Alamat", "link": "Tautan", "contact": "Narahubung", "condition": "Syarat dan ketentuan",
-                 "sanction": "Sanksi", "other": "Lainnya"}
+                 "sanction": "Sanksi", "hoax": "Kabar keliru yang beredar", "other": "Lainnya"}
 VALUE_FIELDS = ("date", "time", "number", "percent", "money")
 
 
@@ -257,7 +259,7 @@ def _item(raw: Any, where: str) -> FactItem:
         subject=_strings(raw.get("subject"), where, "subject"), also=_strings(raw.get("also"), where, "also"),
         says=says, move_from=_strings(move.get("from"), where, "move.from"),
         move_to=_strings(move.get("to"), where, "move.to"), speaker=_strings(raw.get("speaker"), where, "speaker"),
-        quoted=bool(raw.get("quoted", False)),
+        quoted=bool(raw.get("quoted", kind == "hoax")),  # a hoax is somebody else's words
     )
     values = [name for name in VALUE_FIELDS if getattr(item, name) is not None]
     if len(values) > 1:
@@ -320,7 +322,8 @@ def render_markdown(sheet: FactSheet, heading: str = "Lembar fakta") -> str:
         if items[0].quoted:
             # Somebody else's words (a citizen's post): a block quote marked as a quotation, so the book's
             # language check (and the reader) knows it is not the course's own language.
-            lines.extend([f"- **{items[0].label if items[0].label != items[0].text else head}:**", "",
+            title = head if kind == "hoax" or items[0].label == items[0].text else items[0].label
+            lines.extend([f"- **{title}:**", "",
                           "<!-- kutipan -->", f"> {items[0].text}", ""])
             continue
         if len(items) == 1 and kind != "quote":
