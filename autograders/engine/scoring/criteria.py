@@ -324,7 +324,8 @@ def score_tone(criterion, answer: Answer, ctx: Context) -> Outcome:
         sentence = " ".join(answer.text[start:end].split())
         suggestion = _field(finding, "suggestion", "") or ""
         note = f"{TONE_NAMES.get(kind, kind).capitalize()}: *{sentence}*"
-        notes.append(note + (f" — {suggestion}" if suggestion else "") + ".")
+        text = note + (f" — {suggestion}" if suggestion else "")
+        notes.append(text if text.endswith((".", "!", "?")) else text + ".")  # one full stop, never two
     more = f" (dan {len(problems) - 4} lagi)" if len(problems) > 4 else ""
     return Outcome(0.0, "bad", " ".join(notes) + more,
                    tone=tuple(dict.fromkeys(str(_field(f, "kind")) for f in problems)))
