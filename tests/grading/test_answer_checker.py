@@ -21,7 +21,8 @@ COURSE = Path(__file__).resolve().parents[2] / "exercises"
 @pytest.fixture(scope="module")
 def sheets():
     return {name: load_rubric(COURSE / "source" / name / "rubrik.yml").facts
-            for name in ("m0_pengantar", "m1_situs_web", "m3_media_sosial", "m4_seo", "m5_monitoring", "m6_siaran_pers")}
+            for name in ("m0_pengantar", "m1_situs_web", "m3_media_sosial", "m4_seo", "m5_monitoring", "m6_siaran_pers",
+                         "m7_hoaks_krisis")}
 
 
 def doc(text: str, kind: str = "article"):
@@ -281,3 +282,44 @@ def test_a_cancelled_event_contradicts_its_fact_even_when_the_task_does_not_requ
 def test_promises_of_service_the_sheet_does_not_give_are_invented(sheets, text, promise):
     result = judge(sheets["m3_media_sosial"], text)
     assert any(p.what == "promise" and promise in p.text.lower() for p in result.invented), result
+
+
+# ------------------------------------------------------------------------------------------------ hoaxes (module 7)
+@pytest.fixture(scope="module")
+def hoax_sheet():
+    return load_rubric(COURSE / "source" / "m7_hoaks_krisis" / "rubrik.yml").task("klarifikasi").facts
+
+
+def hoax_problems(sheet, text: str) -> list[str]:
+    result = judge_facts(sheet, doc(text), ["palsu", "masuk"], forbidden=["hoaks"])
+    return [p.note for p in result.contradictions if p.fact == "hoaks"]
+
+
+def test_a_hoax_named_as_false_after_the_opening_fact_is_the_truth_sandwich(hoax_sheet):
+    text = ("Sekolah di Kabupaten Sukamaju tetap masuk seperti biasa. Kabar bahwa sekolah diliburkan dua minggu "
+            "tidak benar. Surat itu palsu.")
+    assert hoax_problems(hoax_sheet, text) == []
+    result = judge_facts(hoax_sheet, doc(text), ["palsu", "masuk"], forbidden=["hoaks"])
+    assert set(result.right) == {"palsu", "masuk"}
+
+
+def test_a_hoax_negated_in_the_opening_is_a_fact_not_a_headline(hoax_sheet):
+    assert hoax_problems(hoax_sheet, "Dinas Pendidikan tidak meliburkan sekolah. Surat itu palsu.") == []
+
+
+def test_a_hoax_as_the_opening_is_named_even_when_labelled_false(hoax_sheet):
+    for text in ("SEMUA SEKOLAH DILIBURKAN DUA MINGGU? Surat itu palsu. Sekolah tetap masuk seperti biasa.",
+                 "Hoaks: sekolah diliburkan dua minggu. Sekolah tetap masuk seperti biasa."):
+        notes = hoax_problems(hoax_sheet, text)
+        assert len(notes) == 1 and "kalimat pembuka" in notes[0], (text, notes)
+
+
+def test_a_hoax_stated_as_news_later_is_named(hoax_sheet):
+    notes = hoax_problems(hoax_sheet, "Surat itu palsu. Siswa SD belajar dari rumah selama dua minggu.")
+    assert len(notes) == 1 and "seolah-olah fakta" in notes[0]
+
+
+def test_the_hoax_is_shown_to_the_trainee_as_a_marked_quotation(hoax_sheet):
+    text = render_markdown(hoax_sheet)
+    assert "**Kabar keliru yang beredar:**" in text
+    assert "<!-- kutipan -->\n> Sejak Minggu malam beredar" in text
