@@ -45,7 +45,7 @@ def cohort(tmp_path_factory):
     course_a = C.make_course(base / "a")
     assert sorted(p.name for p in (course_a / "release").iterdir()) == [
         "m0_pengantar", "m1_situs_web", "m2_menulis_daring", "m3_media_sosial", "m4_seo", "m5_monitoring",
-        "m6_siaran_pers"]
+        "m6_siaran_pers", "m7_hoaks_krisis"]
     # The student version carries no hidden test and no model answer.
     for nb_path in (course_a / "release").glob("*/*.ipynb"):
         text = nb_path.read_text(encoding="utf-8")
