@@ -355,3 +355,55 @@ def test_a_quiz_with_one_cell_per_question_gets_the_same_points_from_both_grader
     assert mine["benar"][quiz.test_cell] == quiz.max_points
     assert mine["tertukar"][quiz.test_cell] == 1.0  # only the first question: the swapped deadlines score nothing
     assert ours["benar"]["score"] == quiz.max_points and ours["tertukar"]["score"] == 1.0
+
+
+COURSE_ASSIGNMENTS = sorted(p.parent.name for p in C.COURSE_SRC.glob("source/*/rubrik.yml"))
+
+
+@pytest.mark.parametrize("assignment", COURSE_ASSIGNMENTS)
+def test_every_assignment_gets_the_same_points_from_both_graders(tmp_path, assignment):
+    """Every assignment (module 7's too): the model answer and, for each task, its first gaming answer of the
+    labelled set, graded by nbgrader autograde (the hidden test cells) and by our grader: the same points per task,
+    and the gaming answers well below the model answer."""
+    import yaml
+    from nbgrader.api import Gradebook
+
+    import labelled_set as L
+
+    course = tmp_path / "kursus"
+    course.mkdir()
+    shutil.copytree(C.COURSE_SRC / "source" / assignment, course / "source" / assignment)
+    shutil.copytree(C.COURSE_SRC / "templates", course / "templates")
+    shutil.copy(C.COURSE_SRC / "nbgrader_config.py", course / "nbgrader_config.py")
+    C.nbgrader(course, "generate_assignment", assignment, "--force")
+    rubric = load_rubric(course / "source" / assignment / "rubrik.yml")
+    release = json.loads((course / "release" / assignment / rubric.notebook).read_text(encoding="utf-8"))
+    model = yaml.safe_load((C.COURSE_SRC / "authoring" / f"{assignment}.yml").read_text(encoding="utf-8"))
+    cells = {}
+    for task in rubric.tasks:
+        for cell in task.answer_cells:
+            cells[cell] = model.get(cell) or (model.get(task.id) if cell == task.answer else "") or ""
+    students = {"model": cells, "curang": {}}
+    for task in rubric.tasks:
+        gaming = next(i for i in L.load([assignment]) if i.task == task.id and i.band == "gaming")
+        students["curang"].update(gaming.cells)
+    for student, answers in students.items():
+        folder = course / "submitted" / student / assignment
+        folder.mkdir(parents=True)
+        (folder / rubric.notebook).write_text(json.dumps(C.with_answers(release, answers)), encoding="utf-8")
+        (folder / "timestamp.txt").write_text("2027-03-08 10:00:00.000000 UTC\n", encoding="utf-8")
+    theirs_course = tmp_path / "nbgrader"
+    shutil.copytree(course, theirs_course)
+    C.nbgrader(theirs_course, "autograde", assignment, "--ExecutePreprocessor.timeout=120", check=False)
+    done = subprocess.run([sys.executable, "-m", "autograders", "grade", "--course", str(course), "--assignment",
+                           assignment, "--format", "json", "--jobs", "1"], capture_output=True, text=True, env=C.env())
+    ours = parse_lines(done.stdout)
+    with Gradebook(f"sqlite:///{theirs_course / 'gradebook.db'}") as gb:
+        theirs = {s: read_scores(gb, rubric, s) for s in students}
+    with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as gb:
+        mine = {s: read_scores(gb, rubric, s) for s in students}
+    assert theirs == mine, (assignment, theirs, mine)
+    for task in rubric.tasks:
+        assert mine["model"][task.test_cell] >= 0.8 * task.max_points, (assignment, task.id)
+        assert mine["curang"][task.test_cell] <= mine["model"][task.test_cell] - 0.4 * task.max_points, (assignment, task.id)
+    assert ours["model"]["score"] == pytest.approx(sum(mine["model"][t.test_cell] for t in rubric.tasks), abs=0.011)
