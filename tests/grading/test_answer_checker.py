@@ -323,3 +323,16 @@ def test_the_hoax_is_shown_to_the_trainee_as_a_marked_quotation(hoax_sheet):
     text = render_markdown(hoax_sheet)
     assert "**Kabar keliru yang beredar:**" in text
     assert "<!-- kutipan -->\n> Sejak Minggu malam beredar" in text
+
+
+def test_a_denied_hoax_is_no_cancellation_of_the_fact(hoax_sheet):
+    """"diliburkan" is a cancellation word; "tidak diliburkan" states that school goes on."""
+    result = judge_facts(hoax_sheet, doc("Sekolah tidak diliburkan. Surat itu palsu."), ["palsu", "masuk"],
+                         forbidden=["hoaks"])
+    assert set(result.right) == {"palsu", "masuk"} and not result.contradictions, result
+
+
+def test_a_denied_cancellation_is_none(sheets):
+    result = judge(sheets["m3_media_sosial"], "Layanan KTP keliling tidak ditunda.", ["tanggal"])
+    assert not result.contradictions, result
+    assert judge(sheets["m3_media_sosial"], "Layanan KTP keliling ditunda.", ["tanggal"]).contradictions

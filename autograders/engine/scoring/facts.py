@@ -260,6 +260,8 @@ def _cancelled(segment: Segment, position: int, compiled: CompiledSheet) -> bool
     first, last = segment.clause_start(position, breaks), segment.clause_end(position, breaks)
     items = segment.items
     for index in range(first, last):
+        if index > 0 and (items[index - 1].lower,) in compiled.data.negations.get(items[index - 1].lower, ()):
+            continue  # "tidak diliburkan", "tidak dibatalkan": a cancellation denied is none
         for phrase in compiled.data.cancellations.get(items[index].lower, ()):
             if index + len(phrase) <= len(items) and all(items[index + k].lower == phrase[k]
                                                          for k in range(1, len(phrase))):
@@ -377,6 +379,11 @@ def judge_facts(sheet: FactSheet, doc: Document, required: Sequence[str], *, imp
     contradictions: list[Problem] = []
     consumed: set[int] = set()  # claim starts judged as a fact (not to be counted as invented)
     shared = _shared_subjects(value_items)
+    # sentences that report a hoax as false ("Kabar bahwa sekolah diliburkan tidak benar"): the hoax's words
+    # (diliburkan) are what is reported, not a cancellation of the facts in the same sentence
+    hoaxes = [i for i in sheet.items if i.kind == "hoax" and i.says]
+    reporting = {seg.index for seg in map(_Indexed, claims.segments)
+                 if any(_stated(seg, h, compiled) for h in hoaxes) and _labelled_false(seg, compiled)}
     for raw_segment in claims.segments:
         segment = _Indexed(raw_segment)
         seg_claims = [c for c in by_segment.get(segment.index, [])
@@ -403,7 +410,8 @@ def judge_facts(sheet: FactSheet, doc: Document, required: Sequence[str], *, imp
             if item.move_to:
                 _move(segment, item, compiled, found, contradictions)
             if item.says:
-                _says(segment, item, compiled, found, contradictions, negation=required_here)
+                _says(segment, item, compiled, found, contradictions, negation=required_here,
+                      cancellation=segment.index not in reporting)
     for item in wanted:
         if item.kind == "quote":
             _quote_fact(item, claims, compiled, right, contradictions)
@@ -411,9 +419,7 @@ def judge_facts(sheet: FactSheet, doc: Document, required: Sequence[str], *, imp
     for item in (sheet.item(f) for f in forbidden):
         if item is not None and item.says:  # a statement the task rules out: stating it is a contradiction
             for segment in map(_Indexed, claims.segments):
-                stated: set[str] = set()
-                _says(segment, item, compiled, stated, [])
-                if not stated:
+                if not _stated(segment, item, compiled):
                     continue
                 note = ""
                 if item.kind == "hoax":  # a hoax may be named as false, but not stated, and not as the opening
@@ -500,8 +506,20 @@ def _text(segment: Segment, first: int, stop: int) -> str:
     return " ".join(i.text for i in segment.items[first:stop])
 
 
+def _stated(segment: Segment, item: FactItem, compiled: CompiledSheet) -> bool:
+    """Whether the sentence states a phrase fact: every group in it, no negation right before it. (A cancellation
+    word is no denial here: a statement the task rules out may itself be one, "sekolah diliburkan".)"""
+    firsts = []
+    for group in item.says:
+        hits = _hits(segment, group, compiled)
+        if not hits:
+            return False
+        firsts.append(hits[0])
+    return not _negated(segment, min(firsts)[0], compiled, NEGATION_WINDOW)
+
+
 def _says(segment: Segment, item: FactItem, compiled: CompiledSheet, right: set[str],
-          contradictions: list[Problem], negation: bool = True) -> None:
+          contradictions: list[Problem], negation: bool = True, cancellation: bool = True) -> None:
     firsts = []
     for group in item.says:
         hits = _hits(segment, group, compiled)
@@ -510,7 +528,8 @@ def _says(segment: Segment, item: FactItem, compiled: CompiledSheet, right: set[
         firsts.append(hits[0])
     start, length = min(firsts)
     stop = max(s + n for s, n in firsts)
-    if (negation and _negated(segment, start, compiled, NEGATION_WINDOW)) or _cancelled(segment, start, compiled):
+    if (negation and _negated(segment, start, compiled, NEGATION_WINDOW)) or (
+            cancellation and _cancelled(segment, start, compiled)):
         contradictions.append(_contradiction(_text(segment, start, stop), segment.items[start].start,
                                              segment.items[stop - 1].end, item))
     else:
