@@ -507,15 +507,16 @@ def _text(segment: Segment, first: int, stop: int) -> str:
 
 
 def _stated(segment: Segment, item: FactItem, compiled: CompiledSheet) -> bool:
-    """Whether the sentence states a phrase fact: every group in it, no negation right before it. (A cancellation
-    word is no denial here: a statement the task rules out may itself be one, "sekolah diliburkan".)"""
+    """Whether the sentence states a phrase fact: every group in it, no negation right before any of them
+    ("sekolah tidak diliburkan" denies it). A cancellation word is no denial here: a statement the task rules out
+    may itself be one ("sekolah diliburkan")."""
     firsts = []
     for group in item.says:
         hits = _hits(segment, group, compiled)
         if not hits:
             return False
         firsts.append(hits[0])
-    return not _negated(segment, min(firsts)[0], compiled, NEGATION_WINDOW)
+    return not any(_negated(segment, start, compiled, NEGATION_WINDOW) for start, _ in firsts)
 
 
 def _says(segment: Segment, item: FactItem, compiled: CompiledSheet, right: set[str],
