@@ -41,7 +41,9 @@ call :func:`score_task`, so their points are equal by construction. It is pure P
   stated right in one sentence (an entry that is a list counts when any of its facts is right: a quotation from
   either speaker); every contradicted fact and every invented claim costs ``penalty`` (default 0.25)
   of the criterion; ``implicit_subject: true`` for a quiz answer (the question is the subject);
-  ``invented: false`` to leave invented claims to the gate alone.
+  ``invented: false`` to leave invented claims to the gate alone; ``forbidden`` fact ids are statements the task
+  rules out (a guessed cause, a casualty figure, a ``hoax`` of the sheet): stating one is a contradiction (a hoax
+  may be named as false, but not in the opening sentence).
 - ``tone``: the engine's tone findings (``kinds``: blame, threat, personal_data, puffery, opinion); all points
   with none, none with any; a threat or sanction the fact sheet states (a ``sanction`` item) is allowed;
   ``allow`` lists kinds the task permits.
