@@ -357,19 +357,18 @@ def test_a_quiz_with_one_cell_per_question_gets_the_same_points_from_both_grader
     assert ours["benar"]["score"] == quiz.max_points and ours["tertukar"]["score"] == 1.0
 
 
-COURSE_ASSIGNMENTS = sorted(p.parent.name for p in C.COURSE_SRC.glob("source/*/rubrik.yml"))
 
-
-@pytest.mark.parametrize("assignment", COURSE_ASSIGNMENTS)
-def test_every_assignment_gets_the_same_points_from_both_graders(tmp_path, assignment):
-    """Every assignment (module 7's too): the model answer and, for each task, its first gaming answer of the
-    labelled set, graded by nbgrader autograde (the hidden test cells) and by our grader: the same points per task,
-    and the gaming answers well below the model answer."""
+def test_module_7_gets_the_same_points_from_both_graders(tmp_path):
+    """Module 7's model answer and every gaming and off-task answer of its labelled set, graded by nbgrader
+    autograde (the hidden test cells) and by our grader: the same points per task, and every gaming answer at least
+    40 % of the task's automatic points below the model answer. (Every assignment's model answer goes through both
+    graders from the book's page in tests/book/test_web_practice.py.)"""
     import yaml
     from nbgrader.api import Gradebook
 
     import labelled_set as L
 
+    assignment = "m7_hoaks_krisis"
     course = tmp_path / "kursus"
     course.mkdir()
     shutil.copytree(C.COURSE_SRC / "source" / assignment, course / "source" / assignment)
@@ -379,14 +378,10 @@ def test_every_assignment_gets_the_same_points_from_both_graders(tmp_path, assig
     rubric = load_rubric(course / "source" / assignment / "rubrik.yml")
     release = json.loads((course / "release" / assignment / rubric.notebook).read_text(encoding="utf-8"))
     model = yaml.safe_load((C.COURSE_SRC / "authoring" / f"{assignment}.yml").read_text(encoding="utf-8"))
-    cells = {}
-    for task in rubric.tasks:
-        for cell in task.answer_cells:
-            cells[cell] = model.get(cell) or (model.get(task.id) if cell == task.answer else "") or ""
-    students = {"model": cells, "curang": {}}
-    for task in rubric.tasks:
-        gaming = next(i for i in L.load([assignment]) if i.task == task.id and i.band == "gaming")
-        students["curang"].update(gaming.cells)
+    students = {"model": {t.answer: model[t.id] for t in rubric.tasks}}
+    for item in L.load([assignment]):
+        if item.band in ("gaming", "off_task"):
+            students[item.id.replace("-", "_")] = dict(item.cells)
     for student, answers in students.items():
         folder = course / "submitted" / student / assignment
         folder.mkdir(parents=True)
@@ -396,14 +391,19 @@ def test_every_assignment_gets_the_same_points_from_both_graders(tmp_path, assig
     shutil.copytree(course, theirs_course)
     C.nbgrader(theirs_course, "autograde", assignment, "--ExecutePreprocessor.timeout=120", check=False)
     done = subprocess.run([sys.executable, "-m", "autograders", "grade", "--course", str(course), "--assignment",
-                           assignment, "--format", "json", "--jobs", "1"], capture_output=True, text=True, env=C.env())
+                           assignment, "--format", "json", "--jobs", "2"], capture_output=True, text=True, env=C.env())
     ours = parse_lines(done.stdout)
     with Gradebook(f"sqlite:///{theirs_course / 'gradebook.db'}") as gb:
         theirs = {s: read_scores(gb, rubric, s) for s in students}
     with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as gb:
         mine = {s: read_scores(gb, rubric, s) for s in students}
-    assert theirs == mine, (assignment, theirs, mine)
+    assert theirs == mine
     for task in rubric.tasks:
-        assert mine["model"][task.test_cell] >= 0.8 * task.max_points, (assignment, task.id)
-        assert mine["curang"][task.test_cell] <= mine["model"][task.test_cell] - 0.4 * task.max_points, (assignment, task.id)
-    assert ours["model"]["score"] == pytest.approx(sum(mine["model"][t.test_cell] for t in rubric.tasks), abs=0.011)
+        assert mine["model"][task.test_cell] == task.max_points, task.id
+    for student, answers in students.items():
+        assert ours[student]["score"] == pytest.approx(sum(mine[student].values()), abs=0.011), student
+        if student == "model":
+            continue
+        for task in rubric.tasks:
+            if task.answer in answers:  # the task this answer was written for
+                assert mine[student][task.test_cell] <= 0.6 * task.max_points, (student, task.id)
