@@ -157,3 +157,12 @@ def test_empty_draft_is_analysed_not_refused(tmp_path):
     result = run("analyze", str(path), "--format", "json")
     assert result.returncode == 0 and result.stderr == b""
     assert _json(result)["stats"]["words"] == 0
+
+
+def test_a_number_of_more_than_4300_digits_is_analysed(tmp_path):
+    path = tmp_path / "angka.md"
+    path.write_text("Nomor registrasi " + "9" * 5000 + " dan desimal 1," + "5" * 5000 + " dicatat.", encoding="utf-8")
+    result = run("analyze", str(path), "--format", "json")
+    assert result.returncode == 0, result.stderr.decode()
+    assert result.stderr == b""
+    assert _json(result)["stats"]["words"] == 7  # each number is one word

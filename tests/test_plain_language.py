@@ -255,3 +255,38 @@ def test_alternatives_are_never_reaffixed():
     # "berkoordinasi/mengoordinasikan" cannot take a prefix; only listed derived forms get a suggestion.
     assert suggest_word("terkoordinir", TABLE) == "terkoordinasi"
     assert suggest_word("pengkoordinir", TABLE) is None
+
+# ----------------------------------------------------------------------------------------------- look-alike letters
+CYR_A, CYR_O, GREEK_O = "\u0430", "\u043e", "\u03bf"
+
+
+@pytest.mark.parametrize("text, word, suggestion", [
+    (f"Pemerintah menghimb{CYR_A}u warga agar datang.", f"menghimb{CYR_A}u", "mengimbau"),  # Cyrillic а
+    (f"Warga dihimb{CYR_A}u datang.", f"dihimb{CYR_A}u", "diimbau"),
+    (f"Surat itu sudah di{GREEK_O}rganisir panitia.", None, None),  # Greek ο: folded, then judged as Latin
+    ("Pemerintah ｍｅｎｇｈｉｍｂａｕ warga.", "ｍｅｎｇｈｉｍｂａｕ", "mengimbau"),  # fullwidth letters
+    ("Pemerintah 𝐦𝐞𝐧𝐠𝐡𝐢𝐦𝐛𝐚𝐮 warga.", "𝐦𝐞𝐧𝐠𝐡𝐢𝐦𝐛𝐚𝐮", "mengimbau"),  # mathematical bold (astral)
+])
+def test_look_alike_letters_do_not_hide_a_nonstandard_word(text, word, suggestion):
+    latin = "".join(c if c.isascii() else "?" for c in text)
+    doc = parse(text, ID)
+    found = plain_findings(doc)
+    plain = plain_findings(parse(text.replace(CYR_A, "a").replace(GREEK_O, "o"), ID))
+    if word is None:  # the same findings as the all-Latin text
+        assert [(f.start, f.end, f.suggestion) for f in found] == [(f.start, f.end, f.suggestion) for f in plain]
+        return
+    assert [(f.text, f.suggestion) for f in found] == [(word, suggestion)], latin
+    # The mark points at the trainee's own word in the draft.
+    assert doc.text[found[0].start:found[0].end] == word
+
+
+def test_look_alike_letters_do_not_hide_bureaucratic_filler():
+    text = f"D{CYR_A}lam r{CYR_A}ngka hari jadi, kantor tutup."
+    found = plain_findings(parse(text, ID))
+    assert [(f.text, f.kind) for f in found] == [(f"D{CYR_A}lam r{CYR_A}ngka", "bureaucratic")]
+
+
+def test_words_of_other_scripts_are_left_alone():
+    # A real Russian or Greek word has letters with no Latin look-alike: it is not folded into a false finding.
+    assert findings("Kata привет dan λόγος muncul dalam kutipan.") == []
+    assert findings(f"Kata {CYR_O}k{CYR_O} ditulis begitu.") == findings("Kata oko ditulis begitu.")

@@ -187,3 +187,11 @@ def test_thread_safe_and_consistent():
     with ThreadPoolExecutor(max_workers=8) as pool:
         results = list(pool.map(lambda w: count_syllables(w, "id"), words))
     assert results == [count_syllables(w, "id") for w in words]
+
+
+@pytest.mark.parametrize("number, least", [("7" * 5000, 5000 * 2), ("1." + "0" * 4400, 2), ("1," + "5" * 4400, 4400 * 2),
+                                           ("0" * 4400 + ",0", 4400)])
+def test_numbers_beyond_pythons_int_limit_are_read_never_refused(number, least):
+    # int() refuses strings of more than 4,300 digits; a pasted long number is still read (a long digit string
+    # digit by digit: tujuh = 2, lima = 2, nol = 1; zero groups and zero decimals are silent), never a crash.
+    assert count_syllables(number, "id") >= least

@@ -19,6 +19,9 @@ Three kinds of finding, each a :class:`Finding` with the trainee's own words and
   (BPBD)`` or ``BPBD (Badan …)``) and that is not in ``plain_known_acronyms.txt``. The suggestion uses the
   expansion in ``government_abbreviations.txt`` when known.
 
+Words and phrases are matched after :func:`~..parse.lookalikes.fold_lookalikes`: a Cyrillic or Greek letter that
+looks Latin (*himbаu*) does not hide a word from the lists; findings keep the trainee's own text and offsets.
+
 Only for Indonesian drafts; the check ``plain_language`` returns ``na`` for other languages.
 """
 from __future__ import annotations
@@ -35,6 +38,7 @@ from ..languages import Language, read_table
 from ..measure.lexicon import is_root
 from ..measure.measurements import vocabulary
 from ..paper import Paper
+from ..parse.lookalikes import fold_lookalikes
 from ..parse.words import Word, is_acronym, tokenize
 
 # Judging: findings per draft (a government text should have none).
@@ -341,21 +345,47 @@ def _match_phrases(lower: list[str], index: PhraseIndex,
 
 
 def _running_words(doc: Document) -> tuple[list[Word], list[str], frozenset[int]]:
-    """The draft's words and numbers in one list, their lower-case forms, and the positions where a new block
-    starts (so one pass serves the whole draft and no phrase runs from one block into the next)."""
+    """The draft's words and numbers in one list, their lower-case forms (look-alike letters folded), and the
+    positions where a new block starts (so one pass serves the whole draft and no phrase runs from one block
+    into the next)."""
     def compute():
         words: list[Word] = []
         breaks: list[int] = []
         for block in _text_blocks(doc):
             breaks.append(len(words))
             words.extend([w for w in block.words if w.kind == "word" or w.kind == "number"])
-        return words, [w.lower for w in words], frozenset(breaks)
+        folded = _folded_forms(doc)
+        lower = [w.lower for w in words]
+        if folded:
+            lower = [fold_lookalikes(word) if word in folded else word for word in lower]
+        return words, lower, frozenset(breaks)
     return doc.cached("running_words", compute)
 
 
 def _written_forms(doc: Document) -> frozenset[str]:
     """The distinct words of the draft as written."""
     return doc.cached("written_forms", lambda: frozenset([w.text for w in doc.words]))
+
+
+def _folded_forms(doc: Document) -> dict[str, str]:
+    """Written form -> form with look-alike letters folded, for the words that fold ({} for most drafts)."""
+    def compute() -> dict[str, str]:
+        out = {}
+        for text in _written_forms(doc):
+            folded = fold_lookalikes(text)
+            if folded != text:
+                out[text] = folded
+                out[text.lower()] = folded.lower()
+        return out
+    return doc.cached("folded_forms", compute)
+
+
+def _vocabulary(doc: Document) -> frozenset[str]:
+    """The draft's distinct lower-case words, folded forms included."""
+    folded = _folded_forms(doc)
+    if not folded:
+        return vocabulary(doc)
+    return doc.cached("folded_vocabulary", lambda: vocabulary(doc) | frozenset(v.lower() for v in folded.values()))
 
 
 def find_nonstandard(doc: Document) -> list[Finding]:
@@ -365,12 +395,15 @@ def find_nonstandard(doc: Document) -> list[Finding]:
     folder = doc.language.folder
     index = _nonstandard_phrases(folder)
     memo, flagged = _suggestions(folder)
+    folded = _folded_forms(doc)
     texts = _written_forms(doc)
+    if folded:
+        texts = frozenset(folded.get(t, t) for t in texts)
     # Words not seen before in this process (kept here too, in case the memo is full).
     fresh = {t: _suggest_cached(folder, t, memo) for t in texts - memo.keys()}
     fresh = {t: suggestion for t, suggestion in fresh.items() if suggestion}
     suspects = (flagged & texts) | fresh.keys()
-    phrase_starts = index.firsts & vocabulary(doc)
+    phrase_starts = index.firsts & _vocabulary(doc)
     if not suspects and not phrase_starts:
         return []  # a draft in kata baku: no word to look at
     words, lower, breaks = _running_words(doc)
@@ -387,17 +420,18 @@ def find_nonstandard(doc: Document) -> list[Finding]:
         starts = _sentence_starts(doc)
         calendar = calendar_forms(folder)
         exceptions = context_exceptions(folder)
-        for i in [i for i, w in enumerate(words) if w.text in suspects]:  # most words: not suspects
+        for i in [i for i, w in enumerate(words) if folded.get(w.text, w.text) in suspects]:  # most: not suspects
             word = words[i]
             text = word.text
+            key = folded.get(text, text)
             if i in taken or not text[:1].isalpha():
                 continue
-            if text[:1].isupper() and not is_acronym(text) and not _is_sentence_initial(word, doc.text, starts):
-                if word.lower not in calendar or _next_to_a_name(words, i, breaks):
+            if text[:1].isupper() and not is_acronym(key) and not _is_sentence_initial(word, doc.text, starts):
+                if lower[i] not in calendar or _next_to_a_name(words, i, breaks):
                     continue  # a name (Apotik Sehat, Jalan Praktek): not ours to respell
-            if i > 0 and i not in breaks and (word.lower, lower[i - 1]) in exceptions:
+            if i > 0 and i not in breaks and (lower[i], lower[i - 1]) in exceptions:
                 continue  # a fixed term ("uji formil")
-            found.append(Finding(word.start, word.end, text, fresh.get(text) or memo[text], "spelling"))
+            found.append(Finding(word.start, word.end, text, fresh.get(key) or memo[key], "spelling"))
     found.sort(key=lambda f: f.start)
     return found
 
@@ -411,7 +445,7 @@ def _next_to_a_name(words: list[Word], i: int, breaks: frozenset[int]) -> bool:
 
 def find_bureaucratic(doc: Document) -> list[Finding]:
     index, alternatives = _bureaucratic_index(doc.language.folder)
-    if not alternatives or index.firsts.isdisjoint(vocabulary(doc)):
+    if not alternatives or index.firsts.isdisjoint(_vocabulary(doc)):
         return []
     exceptions = context_exceptions(doc.language.folder)
     words, lower, breaks = _running_words(doc)

@@ -113,12 +113,16 @@ def _transition_hit(sentence: Sentence, doc: Document) -> bool:
     if not lang.transition_words.isdisjoint(words) or words[0] in openers:
         return True  # a one-word transition, or an ordinal that opens the sentence
     last = len(words) - 1
+    tried: set[str] = set()  # a pair is looked for once, from its first possible start (linear in the sentence)
     for i in [i for i, word in enumerate(words) if word in starters]:
         word = words[i]
         if i < last:
             for phrase in phrases.get((word, words[i + 1]), ()):
                 if tuple(words[i:i + len(phrase)]) == phrase:
                     return True
+        if word in tried:
+            continue
+        tried.add(word)
         for first, second in pairs.get(word, ()):
             after = _find(words, first, i)
             if after >= 0 and _find(words, second, after) >= 0:

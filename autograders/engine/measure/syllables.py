@@ -353,10 +353,10 @@ def _id_number_reading(text: str) -> str:
     if len(groups) > 1 and all(len(g) == 3 for g in groups[1:]) and ":" not in integer:
         words.append(_id_integer_reading("".join(groups)))
     else:  # time (09.30) or other dotted groups: each group is a number, zero groups are silent
-        spoken = [_id_integer_reading(g) for g in groups if g and (int(g) != 0 or len(groups) == 1)]
+        spoken = [_id_integer_reading(g) for g in groups if g and (g.strip("0") or len(groups) == 1)]
         words.extend(spoken or ["nol"])
     decimals = decimals.replace(",", "").replace(".", "")
-    if decimals and int(decimals) != 0:
+    if decimals.strip("0"):  # never int(): a number of more than 4,300 digits is refused by int()
         words.append("koma")
         words.extend(number_words_id(int(d)) for d in decimals)
     return " ".join(words)

@@ -1,4 +1,4 @@
-"""Markup readers: Markdown (mistune), HTML (the standard library's HTML parser) and plain text.
+"""Markup readers: Markdown (mistune), HTML (our own linear reader, :mod:`.html_tokens`) and plain text.
 
 Each reader turns a draft into a flat list of :class:`RawBlock` — headings, paragraphs, list items, quotes —
 holding plain text plus the links and images found in them. Nothing here splits sentences or judges anything.
@@ -12,18 +12,20 @@ height or width with hidden overflow, ``scale(0)``, off-screen positioning, clip
 definitions that point nowhere (``[//]: # (…)``, the "Markdown comment"). What was dropped is recorded as
 :class:`HiddenText` (kind, excerpt) in the ``hidden`` list a reader is given, so the report and the instructor can
 say so. In Markdown the HTML state carries across blocks, as in a browser: ``<div hidden>``, a blank line, a
-paragraph, a blank line and ``</div>`` hides the paragraph. Everything is read in one pass (the standard library's
-HTML parser and string scans; no backtracking pattern over the trainee's text).
+paragraph, a blank line and ``</div>`` hides the paragraph. Everything is read in one pass (the events of
+:func:`.html_events`, which never looks at a character twice, and string scans; no backtracking pattern over the
+trainee's text).
 """
 from __future__ import annotations
 
 import html
 import re
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
 from typing import NamedTuple
 
 import mistune
+
+from .html_tokens import html_events
 
 BODY_KINDS = ("paragraph", "list_item", "quote", "table_cell")
 
@@ -74,8 +76,12 @@ def _excerpt(text: str) -> str:
 
 
 # --------------------------------------------------------------------------- format detection
-_HTML_TAG = re.compile(r"<\s*(html|body|p|h[1-6]|div|article|section|ul|ol|li|img|a|br|span|strong|em|table)\b[^>]*>", re.I)
-_MD_SIGNAL = re.compile(r"(^#{1,6}\s)|(^\s*[-*+]\s)|(^\s*\d+[.)]\s)|(\[[^\]]+\]\([^)]+\))|(\*\*[^*]+\*\*)|(^>\s)", re.M)
+# These patterns run in linear time on any draft: no part of them can scan past the start of another attempt (a
+# list marker's indent stays on its line; a bracket, parenthesis or tag ends at the next opening one; a tag name
+# ends at the first character that is not a letter, digit or hyphen).
+_HTML_TAG = re.compile(r"<\s*(html|body|p|h[1-6]|div|article|section|ul|ol|li|img|a|br|span|strong|em|table)\b[^<>]*>", re.I)
+_MD_SIGNAL = re.compile(r"(^#{1,6}\s)|(^[^\S\n]*[-*+]\s)|(^[^\S\n]*\d+[.)]\s)|(\[[^\[\]\n]+\]\([^()\n]+\))|(\*\*[^*]+\*\*)|(^>\s)",
+                        re.M)
 # Any tag, comment or link definition: a draft with one is read as Markdown (which renders HTML, as a notebook's
 # Markdown cell does), never as plain text, so that hidden content cannot pass as text.
 _MARKUP_HINT = re.compile(r"<(?:!--|/?[a-zA-Z][a-zA-Z0-9-]*[\s/>])|^ {0,3}\[[^\]\n]{1,100}\]:", re.M)
@@ -314,42 +320,15 @@ def record(sink: list[HiddenText], kind: str, text: str) -> None:
         sink.append(HiddenText(kind, _excerpt(text)))
 
 
-def _split_unclosed_comment(text: str) -> tuple[str, str]:
-    """(text before an HTML comment that is never closed, the comment's content); a browser hides the rest of the
-    page after ``<!--`` without ``-->``. Two string scans, no pattern."""
-    position = 0
-    while True:
-        opening = text.find("<!--", position)
-        if opening < 0:
-            return text, ""
-        closing = text.find("-->", opening + 4)
-        if closing < 0:
-            return text[:opening], text[opening + 4:]
-        position = closing + 3
-
-
-class _OneTag(HTMLParser):
-    """Reads one inline tag (Markdown's raw inline HTML) with the same attribute rules as the HTML reader."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.found: tuple[bool, str, dict[str, str | None]] | None = None
-
-    def handle_starttag(self, tag, attrs):
-        self.found = (False, tag, dict(attrs))
-
-    def handle_startendtag(self, tag, attrs):
-        self.found = (False, tag, dict(attrs))
-
-    def handle_endtag(self, tag):
-        self.found = (True, tag, {})
-
-
 def _read_tag(raw: str) -> tuple[bool, str, dict[str, str | None]] | None:
-    reader = _OneTag()
-    reader.feed(raw)
-    reader.close()
-    return reader.found
+    """One inline tag (Markdown's raw inline HTML) read with the same rules as the HTML reader: (closing, tag,
+    attributes), or None when ``raw`` is not a tag."""
+    for kind, value, attrs in html_events(raw):
+        if kind == "start":
+            return False, value, dict(attrs)
+        if kind == "end":
+            return True, value, {}
+    return None
 
 
 # --------------------------------------------------------------------------- Markdown
@@ -496,12 +475,14 @@ _CONTAINER_TAGS = {"div", "section", "article", "main", "body", "html", "header"
                    "ul", "ol", "table", "tr", "tbody", "thead", "figure", "dl", "form"}
 
 
-class _BlockCollector(HTMLParser):
-    """Blocks of an HTML stream; fed once (an HTML draft) or chunk by chunk (the HTML blocks of a Markdown draft,
-    whose open elements stay open across the Markdown between them)."""
+class _BlockCollector:
+    """Blocks from the events of :func:`.html_events`; fed once (an HTML draft) or chunk by chunk (the HTML blocks
+    of a Markdown draft, whose open elements stay open across the Markdown between them). ``has_text`` says whether
+    ``parts`` holds more than white space, so a tag never joins the text gathered so far (that made
+    ``<div> <div> …`` quadratic)."""
 
     def __init__(self, hidden: list[HiddenText]) -> None:
-        super().__init__(convert_charrefs=True)
+        self.has_text = False
         self.blocks: list[RawBlock] = []
         self.current: RawBlock | None = None
         self.parts: list[str] = []
@@ -521,9 +502,10 @@ class _BlockCollector(HTMLParser):
             self.orphan_links.extend(block.links)
         self.current = None
         self.parts = []
+        self.has_text = False
 
     def _pending(self) -> bool:
-        return self.current is not None or bool("".join(self.parts).strip())
+        return self.current is not None or self.has_text
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
@@ -552,11 +534,6 @@ class _BlockCollector(HTMLParser):
                 self.current = RawBlock("paragraph", "")
             self.current.images.append(image)
 
-    def handle_startendtag(self, tag, attrs):
-        self.handle_starttag(tag, attrs)
-        if tag not in _VOID_TAGS:
-            self.handle_endtag(tag)
-
     def handle_endtag(self, tag):
         was_hidden = self.visibility.hidden
         self.visibility.end(tag)
@@ -577,6 +554,7 @@ class _BlockCollector(HTMLParser):
             self.visibility.text(data)
         else:
             self.parts.append(data)
+            self.has_text = self.has_text or not data.isspace()
 
     def handle_comment(self, data):
         if self.visibility.hidden:
@@ -589,14 +567,20 @@ class _BlockCollector(HTMLParser):
         if self.comment_open:
             record(self.visibility.sink, "comment", text)
             return
-        visible, comment = _split_unclosed_comment(text)
-        self.feed(visible)
-        super().close()  # process what is buffered; the parser can be fed again afterwards
+        for kind, value, attrs in html_events(text):
+            if kind == "data":
+                self.handle_data(value)
+            elif kind == "start":
+                self.handle_starttag(value, attrs)
+            elif kind == "end":
+                self.handle_endtag(value)
+            elif kind == "comment":
+                self.handle_comment(value)
+            else:  # "unclosed_comment": the rest of the draft is inside it
+                self.comment_open = True
+                record(self.visibility.sink, "comment", value)
         if self._pending():
             self._flush()
-        if len(visible) < len(text):
-            self.comment_open = True
-            record(self.visibility.sink, "comment", comment)
 
     def finish(self) -> None:
         if self._pending():

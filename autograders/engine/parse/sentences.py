@@ -23,7 +23,7 @@ from ..languages import Language
 
 # A run of . ! ? … (an ellipsis written as dots included), closing quotes or brackets, then white space. It starts
 # with one character class so the regex engine skips ordinary text quickly.
-_CANDIDATE = re.compile(r"[.!?…][.!?…]*[\"'”’»)\]]*(?=\s|$)")
+_CANDIDATE = re.compile(r"(?<![.!?…])[.!?…]+[\"'”’»)\]]*(?=\s|$)")
 _LIST_MARKER_START = re.compile(r"^\s*(?:\d{1,3}|[a-zA-Z]|[ivxIVX]{1,4})[.)]$")
 _LETTER_OR_DIGIT = re.compile(r"[^\W_]")
 _CLOSERS = "\"'”’»)]"

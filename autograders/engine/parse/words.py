@@ -10,8 +10,8 @@ import re
 from typing import NamedTuple
 
 URL_PATTERN = r"(?:https?://|www\.)[^\s<>\"'()\[\]]+[^\s<>\"'()\[\].,;:!?]"
-DOMAIN_PATTERN = r"(?:[a-z0-9-]+\.)+(?:go\.id|ac\.id|co\.id|or\.id|id|com|org|net|gov|edu|info|io)\b(?:/[^\s<>\"'()]*[^\s<>\"'().,;:!?])?"
-EMAIL_PATTERN = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+DOMAIN_PATTERN = r"(?<![a-z0-9-])(?<![a-z0-9-]\.)(?:[a-z0-9-]+\.)+(?:go\.id|ac\.id|co\.id|or\.id|id|com|org|net|gov|edu|info|io)\b(?:/[^\s<>\"'()]*[^\s<>\"'().,;:!?])?"
+EMAIL_PATTERN = r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
 NUMBER_PATTERN = r"(?:Rp\.?\s?)?\d+(?:[.,:]\d+)*(?:%|\b)"
 WORD_PATTERN = r"[^\W_]+(?:['’\-][^\W_]+)*"
 
