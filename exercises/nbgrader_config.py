@@ -32,19 +32,27 @@ c.Autograde.sanitize_preprocessors = [
     "nbgrader.preprocessors.CheckCellMetadata",
 ]
 
+# Every HTML page made from a submission (formgrader's grading view and the feedback pages) escapes what a
+# trainee wrote: raw HTML and javascript: links show as text, HTML/JavaScript outputs are hidden
+# (autograders.grading.feedback_html.EscapeTraineeHtml).
+c.HTMLExporter.preprocessors = ["autograders.grading.feedback_html.EscapeTraineeHtml"]
+
 # Feedback: no hidden tests, no tracebacks, nothing loaded from the internet (see autograders.grading.feedback_html).
+# Comments (the gradebook's, which quote what the grader found in an answer) are escaped by the feedback template.
 c.GenerateFeedback.preprocessors = [
     "nbgrader.preprocessors.GetGrades",
     "nbconvert.preprocessors.CSSHTMLHeaderPreprocessor",
     "nbgrader.preprocessors.ClearHiddenTests",
     "autograders.grading.feedback_html.StripTracebacks",
-    "autograders.grading.feedback_html.EscapeTraineeHtml",
 ]
-# The page itself in Indonesian, no cell ids: templates/feedback_offline/index.html.j2 (the one feedback template).
-c.HTMLExporter.template_name = "feedback_offline"
+# The page itself in Indonesian, no cell ids: templates/feedback_offline/index.html.j2 (the one feedback template),
+# for the exporter of feedback generation ONLY (config nested under GenerateFeedback). Set on HTMLExporter itself
+# it would also reach formgrader's exporter, which then fails to open any submission (TemplateNotFound:
+# bootstrap.min.css).
+c.GenerateFeedback.HTMLExporter.template_name = "feedback_offline"
 c.GenerateFeedback.HTMLExporter.exclude_input_prompt = True  # no "In [ ]:" / "Out[ ]:" beside the cells
 c.GenerateFeedback.HTMLExporter.exclude_output_prompt = True
-c.HTMLExporter.extra_template_basedirs = [
+c.GenerateFeedback.HTMLExporter.extra_template_basedirs = [
     os.path.join(os.path.dirname(__import__("nbgrader").__file__), "server_extensions", "formgrader", "templates"),
     os.path.join(HERE, "templates"),
 ]

@@ -1,6 +1,8 @@
 """Where things are in an nbgrader course folder (the default layout of ``nbgrader_config.py`` in ``exercises/``)."""
 from __future__ import annotations
 
+import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -13,6 +15,14 @@ INTAKE_DIR = ".khd_intake"  # one record per filed submission (python -m autogra
 
 class CourseError(ValueError):
     """The course folder is not usable (message in Indonesian)."""
+
+
+def plain_student_id(student: str) -> bool:
+    """A student id that names one folder under ``submitted/`` and nothing else: not empty, no path separator,
+    no leading dot (``.``, ``..``, hidden folders), no ``+`` or ``*`` (nbgrader's exchange refuses them), no
+    control character, no space at either end."""
+    return (bool(student) and len(student) <= 200 and not student.startswith(".") and student == student.strip()
+            and not any(c in "/\\+*" or ord(c) < 32 or ord(c) == 127 for c in student))
 
 
 def configured_db_url(root: Path) -> str:
@@ -69,11 +79,45 @@ class Course:
     def autograded_dir(self, student: str, assignment: str) -> Path:
         return self.root / "autograded" / student / assignment
 
+    @property
+    def db_url_shown(self) -> str:
+        """The gradebook URL for messages, without any password."""
+        url = self.db_url
+        try:
+            from sqlalchemy.engine import make_url
+
+            return make_url(url).render_as_string(hide_password=True)
+        except Exception:  # noqa: BLE001
+            return url.split("@")[-1]
+
+    def has_submission_entry(self, student: str) -> bool:
+        """``submitted/<student>`` exists (as a folder, or as a link the grader will refuse and flag)."""
+        try:
+            os.lstat(self.root / "submitted" / student)
+            return True
+        except OSError:
+            return False
+
     def students_with_submission(self, assignment: str) -> list[str]:
+        """Plain ids under ``submitted/`` with this assignment. A student entry or assignment folder that is a
+        symbolic link is listed too (never followed): grading flags it ``unsafe_file``."""
         folder = self.root / "submitted"
         if not folder.is_dir():
             return []
-        return sorted(p.name for p in folder.iterdir() if (p / assignment).is_dir())
+        out = []
+        for entry in os.scandir(folder):
+            if not plain_student_id(entry.name):
+                continue
+            if entry.is_symlink():
+                out.append(entry.name)
+                continue
+            try:
+                mode = os.lstat(os.path.join(entry.path, assignment)).st_mode
+            except OSError:
+                continue
+            if entry.is_dir(follow_symlinks=False) and (stat.S_ISDIR(mode) or stat.S_ISLNK(mode)):
+                out.append(entry.name)
+        return sorted(out)
 
     def state_dir(self, assignment: str) -> Path:
         return self.root / STATE_DIR / assignment

@@ -5,6 +5,7 @@ Everything the trainee wrote is HTML-escaped; pages load nothing from the intern
 from __future__ import annotations
 
 import html
+import re
 from typing import Any, Iterable, Mapping
 
 from .flag_text import flag_name
@@ -50,10 +51,37 @@ class StripTracebacks(Preprocessor):  # type: ignore[misc,valid-type]
         return cell, resources
 
 
-class EscapeTraineeHtml(Preprocessor):  # type: ignore[misc,valid-type]
-    """Escape raw HTML in every Markdown cell the trainee could write (all but the locked instructor cells).
+# A link or image address that runs script when followed. Browsers drop tabs and line breaks inside a URL, so
+# they may sit between the letters; a zero-width space before the colon makes the address a harmless relative
+# one (Markdown renderers decode character references in addresses, so an entity would not do).
+_SCRIPT_SCHEME = re.compile("(?i)(" + "|".join(r"[\t\n\r]*".join(word) for word in ("javascript", "vbscript"))
+                            + r")([\t\n\r]*:)")
+# Output types that show as data, never run: everything else (HTML, JavaScript, SVG, Markdown, LaTeX, widgets)
+# becomes a text note.
+_INERT_OUTPUTS = ("text/plain", "image/png", "image/jpeg", "image/gif")
+HIDDEN_OUTPUT_NOTE = "[Keluaran HTML/JavaScript disembunyikan.]"
 
-    Markdown passes raw HTML through (``<script>`` would run in the feedback page); escaped, it shows as text.
+
+def escape_trainee_markdown(text: str) -> str:
+    """Markdown with raw HTML shown as text and script addresses disarmed; Markdown formatting still renders
+    (``>`` is left alone: it opens no tag, and it starts a Markdown quote)."""
+    text = text.replace("&", "&amp;").replace("<", "&lt;")
+    return _SCRIPT_SCHEME.sub("\\1\u200b\\2", text)  # \u200b: zero-width space
+
+
+class EscapeTraineeHtml(Preprocessor):  # type: ignore[misc,valid-type]
+    """Make a notebook safe to show to an instructor (formgrader) or a trainee (feedback) as HTML.
+
+    * Every Markdown cell is escaped: raw HTML shows as text, ``javascript:`` addresses are disarmed. Metadata
+      cannot tell an instructor's cell from one a trainee added and marked ``locked`` (a trainee can write any
+      metadata and compute nbgrader's checksum), so no cell is trusted; the course's own task texts hold no
+      HTML, so they render exactly as before (a test checks this).
+    * A raw cell (rendered verbatim as HTML when its format is ``text/html``) becomes escaped Markdown.
+    * Code cell outputs keep only plain text and bitmap images; HTML, JavaScript, SVG, Markdown and the like
+      become a short note (``nbgrader autograde`` keeps whatever a trainee's code displayed).
+
+    Configured for every HTML exporter of the course (``HTMLExporter.preprocessors`` in ``nbgrader_config.py``):
+    formgrader's submission pages and nbgrader's feedback pages.
     """
 
     def __init__(self, **kwargs):
@@ -61,11 +89,34 @@ class EscapeTraineeHtml(Preprocessor):  # type: ignore[misc,valid-type]
         self.enabled = True
 
     def preprocess_cell(self, cell, resources, index):
-        meta = (cell.get("metadata") or {}).get("nbgrader") or {}
-        trainee = meta.get("solution") or not (meta.get("locked") or meta.get("grade") or meta.get("task"))
-        if cell.get("cell_type") == "markdown" and trainee:
-            cell["source"] = cell.get("source", "").replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+        kind = cell.get("cell_type")
+        if kind == "raw":
+            cell["cell_type"] = "markdown"
+            cell.get("metadata", {}).pop("format", None)
+            cell.get("metadata", {}).pop("raw_mimetype", None)
+            kind = "markdown"
+        if kind == "markdown":
+            cell["source"] = escape_trainee_markdown(cell.get("source", ""))
+            if _has_unsafe_attachment(cell):
+                cell.pop("attachments", None)
+        elif kind == "code":
+            for output in cell.get("outputs", []):
+                data = output.get("data")
+                if not isinstance(data, dict):
+                    continue
+                kept = {k: v for k, v in data.items() if k in _INERT_OUTPUTS}
+                if len(kept) != len(data):
+                    kept.setdefault("text/plain", HIDDEN_OUTPUT_NOTE)
+                    output["data"] = kept
         return cell, resources
+
+
+def _has_unsafe_attachment(cell) -> bool:
+    """An attachment other than a bitmap image (an SVG or HTML attachment could carry script)."""
+    for bundle in (cell.get("attachments") or {}).values():
+        if any(mime not in _INERT_OUTPUTS for mime in (bundle or {})):
+            return True
+    return False
 
 
 def _e(value: Any) -> str:

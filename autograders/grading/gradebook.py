@@ -41,6 +41,9 @@ def open_gradebook(db_url: str, course_id: str = "kelas-humas-digital") -> Grade
     return gb
 
 
+MAX_COMMENT = 8_000  # characters of one gradebook comment (flags are short already; this bounds the rest)
+
+
 def _comment_text(result: Mapping[str, Any], task: Mapping[str, Any], first: bool) -> str:
     """The automatic comment of a task's answer cell. nbgrader's feedback and formgrader render it as Markdown:
     each flag and the feedback are paragraphs, and the feedback keeps its lines (hard line breaks)."""
@@ -51,7 +54,27 @@ def _comment_text(result: Mapping[str, Any], task: Mapping[str, Any], first: boo
             parts.append(str(result["error"]))
     if task.get("feedback"):
         parts.append(str(task["feedback"]))
-    return "\n\n".join(part.replace("\n", "  \n") for part in parts)
+    text = "\n\n".join(part.replace("\n", "  \n") for part in parts)
+    return text if len(text) <= MAX_COMMENT else text[: MAX_COMMENT - 1] + "…"
+
+
+def held_scores(gb: Gradebook, rubric: Rubric, students: list[str]) -> dict[str, dict[str, float | None]]:
+    """student -> {grade cell name -> auto_score} for this assignment as the gradebook holds it (one query per
+    500 students); a student without a submission in the gradebook is absent."""
+    from nbgrader.api import Assignment, GradeCell
+
+    out: dict[str, dict[str, float | None]] = {}
+    for at in range(0, len(students), 500):
+        chunk = students[at: at + 500]
+        rows = (gb.db.query(SubmittedAssignment.student_id, GradeCell.name, Grade.auto_score)
+                .join(Assignment, SubmittedAssignment.assignment_id == Assignment.id)
+                .join(SubmittedNotebook, SubmittedNotebook.assignment_id == SubmittedAssignment.id)
+                .join(Grade, Grade.notebook_id == SubmittedNotebook.id)
+                .join(GradeCell, Grade.cell_id == GradeCell.id)
+                .filter(Assignment.name == rubric.assignment, SubmittedAssignment.student_id.in_(chunk)))
+        for student, cell, score in rows:
+            out.setdefault(student, {})[cell] = score
+    return out
 
 
 def upsert_result(gb: Gradebook, rubric: Rubric, result: Mapping[str, Any], timestamp: str | None = None) -> None:

@@ -14,8 +14,9 @@ import os
 from pathlib import Path
 from typing import Any, Mapping
 
-from .notebook import NotebookReadError, answer_texts, first_cells_by_grade_id, parse_notebook, source
+from .notebook import MAX_NOTEBOOK_BYTES, NotebookReadError, answer_texts, first_cells_by_grade_id, parse_notebook, source
 from ..engine.scoring.rubric import Rubric, feedback_text, score_task
+from .safe_files import TooLarge, UnsafeFile, read_below
 from .tamper import find_flags, make_flag
 
 
@@ -41,14 +42,36 @@ def grade_notebook(nb: Mapping[str, Any], release: Mapping[str, Any], rubric: Ru
     return result
 
 
-def grade_submission(student: str, path: str | Path, release: Mapping[str, Any], rubric: Rubric) -> dict:
-    """Grade one submitted notebook file; a broken file gives a result with ``error`` and a flag, never raises."""
+def read_submission(path: str | Path, base: str | Path | None = None) -> bytes:
+    """The bytes of a submitted notebook. Below ``base`` (the trusted ``submitted/`` folder) no symbolic link is
+    followed and only a regular file is read (:class:`.safe_files.UnsafeFile` otherwise)."""
+    path = Path(path)
+    if base is None:
+        base, parts = path.parent, [path.name]
+    else:
+        parts = list(path.relative_to(base).parts)
+    return read_below(base, parts, MAX_NOTEBOOK_BYTES)
+
+
+def grade_submission(student: str, path: str | Path, release: Mapping[str, Any], rubric: Rubric,
+                     base: str | Path | None = None) -> dict:
+    """Grade one submitted notebook file; a broken, oversized or linked file gives a result with ``error`` and a
+    flag, never raises."""
     result = _empty_result(student, rubric)
+    name = Path(path).name
     try:
-        raw = Path(path).read_bytes()
+        raw = read_submission(path, base)
+    except UnsafeFile as error:
+        result["error"] = f"Kiriman tidak dibaca: {error.where} berupa tautan simbolik atau bukan berkas biasa."
+        result["flags"] = [make_flag("unsafe_file", [error.where]).to_dict()]
+        return result
+    except TooLarge:
+        result["error"] = f"Notebook {name} terlalu besar (lebih dari 20 MB); kiriman tidak dinilai."
+        result["flags"] = [make_flag("invalid_notebook").to_dict()]
+        return result
     except OSError:
-        result["error"] = f"Notebook {Path(path).name} tidak ditemukan dalam kiriman."
-        result["flags"] = [make_flag("cell_deleted", [Path(path).name]).to_dict()]
+        result["error"] = f"Notebook {name} tidak ditemukan dalam kiriman."
+        result["flags"] = [make_flag("cell_deleted", [name]).to_dict()]
         return result
     digest = hashlib.sha256(raw).hexdigest()
     try:

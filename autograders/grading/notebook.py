@@ -33,9 +33,18 @@ def read_notebook(path: str | Path) -> dict[str, Any]:
 
 
 def parse_notebook(raw: bytes | str, name: str = "notebook") -> dict[str, Any]:
+    """The notebook's JSON. Like nbgrader (nbformat reads UTF-8 text), only UTF-8 without a byte-order mark is
+    accepted: ``json.loads`` alone would also take UTF-16 and UTF-32, which nbgrader refuses."""
+    if isinstance(raw, bytes):
+        try:
+            raw = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            raise NotebookReadError(
+                f"{name} bukan berkas UTF-8 (misalnya UTF-16); nbgrader juga menolaknya. "
+                "Simpan ulang notebook dari JupyterLab.") from None
     try:
         data = json.loads(raw)
-    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
+    except (ValueError, RecursionError):  # ValueError: also an integer of more than 4,300 digits
         raise NotebookReadError(f"{name} bukan JSON yang sah: berkas notebook rusak atau terpotong.") from None
     if not isinstance(data, dict) or not isinstance(data.get("cells"), list):
         raise NotebookReadError(f"{name} bukan notebook Jupyter (tidak ada daftar sel).")

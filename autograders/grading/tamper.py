@@ -13,14 +13,21 @@ Codes:
 ``cell_deleted``         a locked, test or answer cell of the released notebook is missing
 ``cell_edited``          a locked or test cell's content differs from the released one (nbgrader checksum)
 ``points_changed``       a cell's nbgrader ``points`` differ from the released notebook
-``metadata_changed``     other nbgrader metadata changed (grade/solution/locked/task/cell type)
+``metadata_changed``     other nbgrader metadata changed (grade/solution/locked/task), or a cell's type (an answer
+                         cell made raw or code is still graded as text)
 ``answer_outside_cell``  prose written in a cell that is not an answer cell (it is not graded)
 ``code_cell_added``      a code cell the trainee added (it is never run by our grader)
 ``code_in_answer``       a fenced code block or ``<script>`` in an answer cell (removed before scoring, never run)
 ``duplicate_cell_id``    two cells share a cell id or an nbgrader ``grade_id`` (the first one is graded)
 ``hidden_content``       an answer cell holds text its reader cannot see (HTML comment, ``hidden``,
                          ``display:none`` …); it is left out of the text every criterion judges
+``unsafe_file``          the submission is or holds a symbolic link or a special file (never read; scored 0)
+``time_limit``           grading the submission took longer than the budget (recorded as an error, scored 0)
 =======================  =================================================================================
+
+A flag lists at most :data:`.flag_text.MAX_LISTED` places (each heading or label cut to
+:data:`.flag_text.MAX_HEADING` characters; the rest counted), so a notebook with a million cells still gives a
+short message.
 """
 from __future__ import annotations
 
@@ -120,7 +127,7 @@ def find_flags(submission: Mapping[str, Any], release: Mapping[str, Any], answer
         if _points(ref_meta) != _points(sub_meta):
             points.append(gid)
         if (any(bool(ref_meta.get(k)) != bool(sub_meta.get(k)) for k in META_KEYS)
-                or ref.get("cell_type") != cell.get("cell_type") and not ref_meta.get("solution")):
+                or ref.get("cell_type") != cell.get("cell_type")):
             other.append(gid)
     if edited:
         flags.append(make_flag("cell_edited", [named.get(gid, gid) for gid in edited]))
@@ -151,7 +158,7 @@ def find_flags(submission: Mapping[str, Any], release: Mapping[str, Any], answer
         cell = submitted.get(gid)
         if cell is None:
             continue
-        if cell.get("cell_type") == "code" or has_code(source(cell)):
+        if has_code(source(cell)):
             code_answers.append(gid)
     if code_answers:
         flags.append(make_flag("code_in_answer", [named.get(gid, gid) for gid in code_answers]))

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import copy
+import os
 import json
 import subprocess
 import sys
@@ -173,7 +174,7 @@ def test_strip_tracebacks_preprocessor_replaces_errors_and_drops_stderr():
     assert "rahasia" not in texts and "peringatan" not in texts and TRACEBACK_NOTE in texts
 
 
-def test_trainee_markdown_is_escaped_for_feedback_but_instructor_cells_are_not():
+def test_every_markdown_cell_is_escaped_even_one_a_trainee_marked_locked():
     import nbformat
 
     from autograders.grading.feedback_html import EscapeTraineeHtml
@@ -181,9 +182,228 @@ def test_trainee_markdown_is_escaped_for_feedback_but_instructor_cells_are_not()
     nb = nbformat.v4.new_notebook()
     answer = nbformat.v4.new_markdown_cell("<script>alert(1)</script>")
     answer.metadata["nbgrader"] = {"solution": True, "grade": True, "grade_id": "a", "points": 1}
-    locked = nbformat.v4.new_markdown_cell("<b>petunjuk</b>")
-    locked.metadata["nbgrader"] = {"locked": True, "grade_id": "p"}
-    nb.cells = [answer, locked]
+    # A cell the trainee added, with metadata copied from an instructor cell (and a checksum they computed).
+    added = nbformat.v4.new_markdown_cell("<img src=x onerror=alert(2)>")
+    added.metadata["nbgrader"] = {"locked": True, "grade_id": "petunjuk_palsu", "solution": False, "grade": False,
+                                  "checksum": checksum(added, {"locked": True, "grade_id": "petunjuk_palsu"})}
+    nb.cells = [answer, added]
     out, _ = EscapeTraineeHtml().preprocess(nb, {})
-    assert out.cells[0].source == "&lt;script&gt;alert(1)&lt;/script&gt;"
-    assert out.cells[1].source == "<b>petunjuk</b>"
+    assert out.cells[0].source == "&lt;script>alert(1)&lt;/script>"
+    assert out.cells[1].source == "&lt;img src=x onerror=alert(2)>"
+
+
+def test_escaping_leaves_the_course_task_texts_exactly_as_they_render():
+    # No cell is trusted, so the instructor's own Markdown is escaped too: it must render the same.
+    from nbconvert.filters.markdown import markdown2html
+
+    from autograders.grading.feedback_html import escape_trainee_markdown
+
+    for path in sorted(COURSE.glob("source/*/*.ipynb")):
+        for cell in json.loads(path.read_text(encoding="utf-8"))["cells"]:
+            if cell["cell_type"] == "markdown":
+                text = nbmod.source(cell)
+                assert markdown2html(escape_trainee_markdown(text)) == markdown2html(text), (path.name, text[:60])
+
+
+# ------------------------------------------------------------------------------------------------ hostile files
+@pytest.mark.parametrize("cell_type", ["raw", "code"])
+def test_answer_cell_switched_to_raw_or_code_is_graded_as_text_and_flagged(cell_type):
+    release = release_like(source_nb())
+    sub = copy.deepcopy(release)
+    gid = "jawaban_tulis_ulang"
+    index = nbmod.first_cells_by_grade_id(sub)
+    cell = index[gid]
+    cell["source"] = "Mulai 1 Januari 2027 warga mengurus KTP di Mal Pelayanan Publik."
+    cell["cell_type"] = cell_type
+    if cell_type == "code":
+        cell.update(outputs=[], execution_count=None)
+    assert nbmod.answer_texts(sub, [gid]) == {gid: cell["source"]}
+    flags = find_flags(sub, release, ["jawaban_tulis_ulang", "jawaban_judul"])
+    assert codes(flags) == ["metadata_changed"]
+    # named as the trainee finds it (flag_text), never by its id
+    assert "sel jawaban “Tugas 1: Menulis ulang" in flags[0].message and gid not in flags[0].message
+
+
+def test_same_points_whatever_the_answer_cell_type():
+    from autograders.grading.grader import grade_notebook
+
+    rubric = load_rubric(COURSE / "source" / "m2_menulis_daring" / "rubrik.yml")
+    release = release_like(source_nb())
+    answers = {c["metadata"]["nbgrader"]["grade_id"]: c["source"] for c in source_nb()["cells"]
+               if c["metadata"]["nbgrader"].get("solution")}
+    scores = {}
+    for cell_type in ("markdown", "raw", "code"):
+        sub = copy.deepcopy(release)
+        for cell in sub["cells"]:
+            gid = cell["metadata"]["nbgrader"].get("grade_id")
+            if gid in answers:
+                cell["source"], cell["cell_type"] = answers[gid], cell_type
+        scores[cell_type] = grade_notebook(sub, release, rubric)["score"]
+    assert scores["markdown"] > 0
+    assert scores["raw"] == scores["code"] == scores["markdown"]
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-32", "utf-8-sig"])
+def test_notebooks_nbgrader_refuses_are_refused_too(encoding):
+    # nbformat reads UTF-8 text (no byte-order mark): a notebook in another encoding fails under nbgrader.
+    import nbformat
+
+    raw = json.dumps(source_nb(), ensure_ascii=False).encode(encoding)
+    with pytest.raises(Exception):
+        nbformat.reads(raw.decode("utf-8", errors="strict"), as_version=4)
+    with pytest.raises(nbmod.NotebookReadError):
+        nbmod.parse_notebook(raw, "x.ipynb")
+
+
+def test_an_integer_of_more_than_4300_digits_is_a_clear_error():
+    raw = b'{"cells": [], "metadata": {"n": ' + b"9" * 5000 + b"}}"
+    with pytest.raises(nbmod.NotebookReadError, match="bukan JSON"):
+        nbmod.parse_notebook(raw, "x.ipynb")
+
+
+def test_flag_messages_stay_short_for_a_million_cells():
+    from autograders.grading.flag_text import MAX_LISTED
+    from autograders.grading.tamper import make_flag
+
+    flag = make_flag("answer_outside_cell", [f"sel-{n}" for n in range(1_500_000)])
+    assert len(flag.message) < 400
+    assert "sel-0" in flag.message and f"sel-{MAX_LISTED}" not in flag.message
+    assert "1.499.990 lainnya" in flag.message
+    long_id = make_flag("duplicate_cell_id", ["x" * 100_000])
+    assert len(long_id.message) < 200
+
+
+def test_many_added_cells_give_a_short_gradebook_comment():
+    release = release_like(source_nb())
+    sub = copy.deepcopy(release)
+    sub["cells"] += [{"cell_type": "markdown", "id": f"s{n}", "metadata": {}, "source": "teks"} for n in range(50_000)]
+    flags = find_flags(sub, release, ["jawaban_tulis_ulang", "jawaban_judul"])
+    assert codes(flags) == ["answer_outside_cell"]
+    assert len(flags[0].message) < 400
+
+
+def _grade_file(tmp_path, make):
+    from autograders.grading.grader import grade_submission
+
+    rubric = load_rubric(COURSE / "source" / "m2_menulis_daring" / "rubrik.yml")
+    base = tmp_path / "submitted"
+    folder = base / "peserta" / "m2_menulis_daring"
+    folder.mkdir(parents=True)
+    make(folder / "m2_menulis_daring.ipynb", base)
+    return grade_submission("peserta", folder / "m2_menulis_daring.ipynb", release_like(source_nb()), rubric,
+                            base=base)
+
+
+def test_a_symlinked_notebook_is_never_followed(tmp_path):
+    other = tmp_path / "milik_orang_lain.ipynb"
+    nb = release_like(source_nb())
+    nb["cells"][2]["source"] = "Jawaban peserta lain yang bagus."
+    other.write_text(json.dumps(nb), encoding="utf-8")
+    result = _grade_file(tmp_path, lambda path, base: path.symlink_to(other))
+    assert result["score"] == 0 and result["error"]
+    assert [f["code"] for f in result["flags"]] == ["unsafe_file"]
+
+
+def test_a_symlinked_student_folder_is_never_followed(tmp_path):
+    from autograders.grading.grader import grade_submission
+
+    rubric = load_rubric(COURSE / "source" / "m2_menulis_daring" / "rubrik.yml")
+    base = tmp_path / "submitted"
+    real = base / "asli" / "m2_menulis_daring"
+    real.mkdir(parents=True)
+    (real / "m2_menulis_daring.ipynb").write_text(json.dumps(release_like(source_nb())), encoding="utf-8")
+    (base / "tiruan").symlink_to(base / "asli")
+    result = grade_submission("tiruan", base / "tiruan" / "m2_menulis_daring" / "m2_menulis_daring.ipynb",
+                              release_like(source_nb()), rubric, base=base)
+    assert [f["code"] for f in result["flags"]] == ["unsafe_file"] and "tiruan" in result["error"]
+
+
+def test_a_fifo_is_refused_without_waiting(tmp_path):
+    result = _grade_file(tmp_path, lambda path, base: os.mkfifo(path))
+    assert [f["code"] for f in result["flags"]] == ["unsafe_file"]
+
+
+def test_an_oversized_notebook_is_refused_before_reading(tmp_path):
+    def big(path, base):
+        with open(path, "wb") as handle:
+            handle.truncate(nbmod.MAX_NOTEBOOK_BYTES + 1)
+    result = _grade_file(tmp_path, big)
+    assert result["error"] and "terlalu besar" in result["error"]
+
+
+# ------------------------------------------------------------------------------------------------ HTML pages
+def _course_config():
+    from traitlets.config.loader import PyFileConfigLoader
+
+    return PyFileConfigLoader("nbgrader_config.py", path=str(COURSE)).load_config()
+
+
+HOSTILE = {
+    "markdown": "Jawaban <img src=x onerror=\"window.__xss=1\"> dan [klik](java\tscript:window.__xss=2)",
+    "raw": "<script>window.__xss=3</script>",
+    "html_output": "<img src=y onerror=window.__xss=4>",
+    "svg_output": "<svg onload=window.__xss=5></svg>",
+}
+
+
+def _hostile_autograded():
+    import nbformat
+
+    nb = nbformat.reads(json.dumps(release_like(source_nb())), as_version=4)
+    for cell in nb.cells:
+        if cell.metadata.get("nbgrader", {}).get("grade_id") == "jawaban_tulis_ulang":
+            cell.source = HOSTILE["markdown"]
+    raw = nbformat.v4.new_raw_cell(HOSTILE["raw"], metadata={"format": "text/html"})
+    code = nbformat.v4.new_code_cell("display(HTML(...))")
+    code.outputs = [nbformat.v4.new_output("display_data", data={"text/html": HOSTILE["html_output"],
+                                                                 "image/svg+xml": HOSTILE["svg_output"]}),
+                    nbformat.v4.new_output("execute_result", data={"application/javascript": "window.__xss=6"},
+                                           execution_count=1)]
+    nb.cells += [raw, code]
+    return nb
+
+
+def _assert_no_payload(html):
+    for marker in ("<img src=x onerror", "<script>window.__xss", "<img src=y onerror", "<svg onload",
+                   'href="javascript:', "window.__xss=6"):
+        assert marker not in html, marker
+
+
+def test_formgrader_renders_a_submission_with_its_own_template_and_escapes_it():
+    """formgrader's exporter is HTMLExporter(config=...) with template 'formgrade' from its own extra config;
+    the course config, loaded after it, must not replace that template (it did: TemplateNotFound)."""
+    import os
+
+    from nbconvert import HTMLExporter
+    from traitlets.config import Config
+
+    import nbgrader
+
+    templates = os.path.join(os.path.dirname(nbgrader.__file__), "server_extensions", "formgrader", "templates")
+    config = Config()
+    config.HTMLExporter.template_name = "formgrade"
+    config.HTMLExporter.extra_template_basedirs = [templates]
+    config.merge(_course_config())
+    exporter = HTMLExporter(config=config)
+    assert exporter.template_name == "formgrade"
+    resources = {"assignment_id": "m2_menulis_daring", "notebook_id": "m2_menulis_daring", "submission_id": "x",
+                 "index": 0, "total": 1, "base_url": "/services/kursus", "student": "peserta", "last_name": None,
+                 "first_name": None, "notebook_path": "/x"}
+    html, _ = exporter.from_notebook_node(_hostile_autograded(), resources=resources)
+    assert 'class="score tabbable"' in html  # the grading view, with its score inputs
+    assert "&lt;img src=x onerror" in html
+    _assert_no_payload(html)
+
+
+def test_feedback_exporter_is_the_offline_one_and_escapes():
+    from nbgrader.converters import GenerateFeedback
+
+    feedback = GenerateFeedback(config=_course_config())
+    exporter = feedback.exporter_class(parent=feedback, config=feedback.config)  # as its start() makes it
+    for pp in feedback.preprocessors:
+        exporter.register_preprocessor(pp)
+    assert exporter.template_name == "feedback_offline"
+    names = [type(p).__name__ for p in exporter._preprocessors]
+    assert names.index("EscapeTraineeHtml") < names.index("GetGrades")
+    # gradebook comments are escaped by the one feedback template (main's), not by a second preprocessor
+    assert "EscapeComments" not in names

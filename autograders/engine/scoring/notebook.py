@@ -73,11 +73,16 @@ def clean_answer(text: str) -> str:
 
 
 def answer_texts(nb: Mapping[str, Any], grade_ids: Iterable[str]) -> dict[str, str]:
-    """grade_id -> cleaned answer, for each wanted grade_id found in a Markdown solution cell."""
+    """grade_id -> cleaned answer, for each wanted grade_id found in a solution cell.
+
+    The cell's text is the answer whatever its type: an answer cell switched to a raw or code cell (one keypress
+    in JupyterLab) is still prose, as ``nbgrader autograde`` sees it after restoring the cell type; the grader
+    flags the change (``metadata_changed``), and nothing in the cell is ever run.
+    """
     cells = first_cells_by_grade_id(nb)
     out: dict[str, str] = {}
     for gid in grade_ids:
         cell = cells.get(gid)
-        if cell is not None and is_answer_cell(cell):
+        if cell is not None and meta(cell).get("solution") and cell.get("cell_type") in ("markdown", "raw", "code"):
             out[gid] = clean_answer(source(cell))
     return out
