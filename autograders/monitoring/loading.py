@@ -33,8 +33,18 @@ Rules
   The number removed is in ``df.attrs["duplicates_removed"]``.
 * The file may be UTF-8 (with or without BOM) or another encoding (Windows-1252, Latin-1, …), detected with
   charset-normalizer; the delimiter may be ``,`` ``;`` or tab.
+* Counts are at most :data:`MAX_COUNT` (10^12, far above any real post); a larger value is an error naming its
+  column and row (it would overflow the totals).
 * Problems raise :class:`~.errors.MonitoringInputError` naming the column and the row (row 2 is the first data row
   below the header, as a spreadsheet shows it).
+
+Size
+----
+A CSV file is read in chunks of :data:`CHUNK_ROWS` rows, only the columns used, each chunk turned into standard
+rows before the next is read: memory grows with the rows kept, not with the width of the export. A file may hold
+at most :data:`MAX_ROWS` rows (2,000,000: about 1.3 GB of memory for typical posts, texts included); a larger
+export is refused with a clear message before it fills the memory: split it by month or by platform. Excel
+files hold at most 1,048,576 rows by Excel's own limit and are read whole.
 """
 from __future__ import annotations
 
@@ -67,6 +77,9 @@ ALIASES: Mapping[str, tuple[str, ...]] = {
     "reach": ("reach", "jangkauan", "estimated_reach", "jangkauan unggahan"),
 }
 _DEDUP_KEYS = ("timestamp", "author", "text")
+MAX_COUNT = 10**12
+MAX_ROWS = 2_000_000
+CHUNK_ROWS = 100_000
 
 
 def _decode(raw: bytes, name: str) -> str:
@@ -97,12 +110,44 @@ def _delimiter(text: str) -> str:
 _CSV_OPTIONS = dict(dtype=str, keep_default_na=False, na_values=[""], skipinitialspace=True)
 
 
+def _csv_error(exc: Exception, name: str) -> MonitoringInputError:
+    first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+    return MonitoringInputError(f"Berkas CSV {name} tidak dapat dibaca: {first}")
+
+
 def _read_csv(source, name: str, sep: str, **extra) -> pd.DataFrame:
     try:
         return pd.read_csv(source, sep=sep, **_CSV_OPTIONS, **extra)
     except (pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
-        first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-        raise MonitoringInputError(f"Berkas CSV {name} tidak dapat dibaca: {first}") from None
+        raise _csv_error(exc, name) from None
+
+
+def _csv_chunks(source, name: str, sep: str, usecols, **extra):
+    """The CSV's rows in chunks of CHUNK_ROWS, only the columns in ``usecols``."""
+    try:
+        reader = pd.read_csv(source, sep=sep, usecols=lambda column: column in usecols, chunksize=CHUNK_ROWS,
+                             **_CSV_OPTIONS, **extra)
+        with reader:
+            yield from reader
+    except (pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
+        raise _csv_error(exc, name) from None
+
+
+def _csv_head(path, name: str) -> str:
+    """The separator of a CSV file; raises for a missing, unreadable or empty file."""
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(65536)
+            whole = len(head) < 65536
+    except FileNotFoundError:
+        raise MonitoringInputError(f"Berkas {name} tidak ditemukan.") from None
+    except IsADirectoryError:
+        raise MonitoringInputError(f"{name} adalah folder, bukan berkas CSV atau Excel.") from None
+    except PermissionError:
+        raise MonitoringInputError(f"Berkas {name} tidak dapat dibuka: izin akses ditolak.") from None
+    if whole and not head.strip():
+        raise MonitoringInputError(f"Berkas {name} kosong: tidak ada baris judul kolom maupun data.")
+    return _delimiter(head.decode("utf-8", errors="replace"))
 
 
 def read_table(path, sheet=0) -> pd.DataFrame:
@@ -190,7 +235,7 @@ def _fast_iso(values: pd.Series) -> pd.Series | None:
     return (local - shift).dt.tz_localize("UTC").dt.tz_convert(WIB)
 
 
-def parse_timestamps(values: pd.Series, column: str = "timestamp") -> pd.Series:
+def parse_timestamps(values: pd.Series, column: str = "timestamp", first_row: int = 0) -> pd.Series:
     """Parse timestamps to tz-aware WIB; naive values are taken as WIB. Errors name the row."""
     if len(values) == 0:
         return pd.Series(pd.DatetimeIndex([], tz=WIB), index=values.index)
@@ -224,29 +269,37 @@ def parse_timestamps(values: pd.Series, column: str = "timestamp") -> pd.Series:
         shown = "(kosong)" if raw is None or (isinstance(raw, float) and np.isnan(raw)) or str(raw).strip() == "" \
             else f"'{raw}'"
         raise MonitoringInputError(
-            f"Kolom '{column}', baris {pos + 2}: waktu {shown} tidak dapat dibaca "
+            f"Kolom '{column}', baris {first_row + pos + 2}: waktu {shown} tidak dapat dibaca "
             f"(gunakan format ISO 8601, misalnya 2026-12-02T14:05:00+07:00).")
     return parsed.dt.tz_convert(WIB)
 
 
-def _parse_counts(values: pd.Series, column: str) -> pd.Series:
+def _parse_counts(values: pd.Series, column: str, first_row: int = 0) -> pd.Series:
     quick = pd.to_numeric(values, errors="coerce")
-    if quick.notna().all() and (quick >= 0).all() and (quick == quick.round()).all():
+    if (quick.notna().all() and (quick >= 0).all() and (quick <= MAX_COUNT).all()
+            and (quick == quick.round()).all()):
         return quick.astype("int64")
     s = values.astype("string").str.strip()
     s = s.where(s.notna() & (s != ""), "0")
     grouped = s.str.fullmatch(r"\d{1,3}(?:[.,]\d{3})+")
     s = s.where(~grouped, s.str.replace(r"[.,]", "", regex=True))
-    num = pd.to_numeric(s, errors="coerce")
-    bad = num.isna() | (num < 0)
-    if bad.any():
-        pos = int(np.flatnonzero(bad.to_numpy())[0])
-        raise MonitoringInputError(
-            f"Kolom '{column}', baris {pos + 2}: nilai '{values.iloc[pos]}' bukan bilangan bulat tidak negatif.")
+    num = pd.to_numeric(s, errors="coerce").astype("float64")  # exact up to 2**53, far above MAX_COUNT
+    digits = s.str.fullmatch(r"\d+").fillna(False).astype(bool)
+    big = ((num > MAX_COUNT) | (num.isna() & digits)).to_numpy()
+    bad = ((num.isna() & ~digits) | (num < 0)).to_numpy()
+    if big.any() or bad.any():
+        pos = int(np.flatnonzero(big | bad)[0])
+        shown = str(values.iloc[pos])
+        shown = shown if len(shown) <= 40 else shown[:40] + "…"
+        where = f"Kolom '{column}', baris {first_row + pos + 2}: nilai '{shown}'"
+        if big[pos]:
+            limit = f"{MAX_COUNT:,}".replace(",", ".")
+            raise MonitoringInputError(f"{where} terlalu besar (lebih dari {limit}); periksa ekspor Anda.")
+        raise MonitoringInputError(f"{where} bukan bilangan bulat tidak negatif.")
     return num.astype("int64")
 
 
-def _parse_reach(values: pd.Series, column: str) -> pd.Series:
+def _parse_reach(values: pd.Series, column: str, first_row: int = 0) -> pd.Series:
     quick = pd.to_numeric(values, errors="coerce")
     if (quick.notna() == values.notna()).all() and not (quick < 0).any():
         return quick.astype("float64")
@@ -259,26 +312,38 @@ def _parse_reach(values: pd.Series, column: str) -> pd.Series:
     if bad.any():
         pos = int(np.flatnonzero(bad.to_numpy())[0])
         raise MonitoringInputError(
-            f"Kolom '{column}', baris {pos + 2}: nilai '{values.iloc[pos]}' bukan bilangan tidak negatif.")
+            f"Kolom '{column}', baris {first_row + pos + 2}: nilai '{values.iloc[pos]}' bukan bilangan tidak negatif.")
     return num.astype("float64")
 
 
+def _shared(values: pd.Series) -> pd.Series:
+    """The same strings, each distinct value held once (platforms and authors repeat on many rows)."""
+    codes, uniques = pd.factorize(values)
+    return pd.Series(np.asarray(uniques, dtype=object)[codes], index=values.index, dtype=object)
+
+
 def standardise(table: pd.DataFrame, mapping: Mapping[str, str] | None = None,
-                drop_duplicates: bool = True) -> pd.DataFrame:
-    """Turn any table with the needed columns into the standard mentions table (see module docstring)."""
-    found = resolve_columns(list(table.columns), mapping)
+                drop_duplicates: bool = True, *, found_columns: Mapping[str, str] | None = None,
+                first_row: int = 0) -> pd.DataFrame:
+    """Turn any table with the needed columns into the standard mentions table (see module docstring).
+    ``first_row``: the table's first row in the file (a chunk's errors name the file's row)."""
+    found = dict(found_columns) if found_columns is not None else resolve_columns(list(table.columns), mapping)
     table = table.reset_index(drop=True)
     out = pd.DataFrame(index=table.index)
-    out["timestamp"] = parse_timestamps(table[found["timestamp"]], found["timestamp"])
-    out["platform"] = table[found["platform"]].fillna("tidak diketahui").astype(str) if "platform" in found \
+    out["timestamp"] = parse_timestamps(table[found["timestamp"]], found["timestamp"], first_row)
+    out["platform"] = _shared(table[found["platform"]].fillna("tidak diketahui").astype(str)) if "platform" in found \
         else "tidak diketahui"
-    out["author"] = table[found["author"]].fillna("").astype(str) if "author" in found else ""
+    out["author"] = _shared(table[found["author"]].fillna("").astype(str)) if "author" in found else ""
     out["text"] = table[found["text"]].fillna("").astype(str)
     for col in COUNT_COLUMNS:
-        out[col] = _parse_counts(table[found[col]], found[col]) if col in found else 0
+        out[col] = _parse_counts(table[found[col]], found[col], first_row) if col in found else 0
     out["url"] = table[found["url"]].fillna("").astype(str) if "url" in found else ""
-    out["reach"] = _parse_reach(table[found["reach"]], found["reach"]) if "reach" in found else np.nan
+    out["reach"] = _parse_reach(table[found["reach"]], found["reach"], first_row) if "reach" in found else np.nan
     out = out[list(COLUMNS)]
+    return _finish(out, drop_duplicates)
+
+
+def _finish(out: pd.DataFrame, drop_duplicates: bool) -> pd.DataFrame:
     removed = 0
     if drop_duplicates and len(out):
         has_url = out["url"] != ""
@@ -289,7 +354,46 @@ def standardise(table: pd.DataFrame, mapping: Mapping[str, str] | None = None,
     return out
 
 
+def _too_many_rows(name: str, max_rows: int) -> MonitoringInputError:
+    shown = f"{max_rows:,}".replace(",", ".")
+    return MonitoringInputError(
+        f"Berkas {name} berisi lebih dari {shown} baris, batas satu berkas. Bagi ekspor per bulan atau per "
+        "platform, lalu analisis tiap bagian.")
+
+
+def _load_csv(path, name: str, mapping, drop_duplicates: bool, max_rows: int, source, options) -> pd.DataFrame:
+    sep = _csv_head(path, name)
+    header = _read_csv(source, name, sep, nrows=0, **options)
+    if hasattr(source, "seek"):
+        source.seek(0)
+    found = resolve_columns(list(header.columns), mapping)
+    wanted = set(found.values())
+    parts, rows = [], 0
+    for chunk in _csv_chunks(source, name, sep, wanted, **options):
+        if rows + len(chunk) > max_rows:
+            raise _too_many_rows(name, max_rows)
+        parts.append(standardise(chunk, found_columns=found, drop_duplicates=False, first_row=rows))
+        rows += len(chunk)
+    if not parts:
+        parts.append(standardise(header, found_columns=found, drop_duplicates=False))
+    out = pd.concat(parts, ignore_index=True) if len(parts) > 1 else parts[0]
+    return _finish(out, drop_duplicates)
+
+
 def load_mentions(path, mapping: Mapping[str, str] | None = None, sheet=0,
-                  drop_duplicates: bool = True) -> pd.DataFrame:
-    """Load a CSV or Excel export as the standard mentions table (see the module docstring)."""
-    return standardise(read_table(path, sheet=sheet), mapping, drop_duplicates=drop_duplicates)
+                  drop_duplicates: bool = True, max_rows: int = MAX_ROWS) -> pd.DataFrame:
+    """Load a CSV or Excel export as the standard mentions table (see the module docstring): a CSV in chunks,
+    at most ``max_rows`` rows."""
+    name = os.path.basename(str(path))
+    if str(path).lower().endswith((".xlsx", ".xlsm", ".xls")):
+        table = read_table(path, sheet=sheet)
+        if len(table) > max_rows:
+            raise _too_many_rows(name, max_rows)
+        return standardise(table, mapping, drop_duplicates=drop_duplicates)
+    try:  # UTF-8 (the usual case): pandas reads the file itself, without a copy of it in memory
+        return _load_csv(path, name, mapping, drop_duplicates, max_rows, path, {"encoding": "utf-8-sig"})
+    except UnicodeDecodeError:
+        pass
+    with open(path, "rb") as fh:
+        text = _decode(fh.read(), name)
+    return _load_csv(path, name, mapping, drop_duplicates, max_rows, io.StringIO(text), {})

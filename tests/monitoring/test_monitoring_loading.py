@@ -143,3 +143,70 @@ def test_word_boundary_matching():
 def test_brand_without_terms_is_an_error():
     with pytest.raises(MonitoringInputError, match="tidak punya istilah"):
         mon.monitor(pd.DataFrame(columns=list(mon.COLUMNS)), {"Sukamaju": []})
+
+
+# ---------------------------------------------------------------------------------------- hostile sizes
+from autograders.monitoring import loading as L  # noqa: E402
+
+
+def _rows(n, likes="1", extra=None):
+    """n rows; ``extra`` = (name, value) adds a column with a distinct value per row (value + row number)."""
+    head = HEADER.rstrip("\n") + ("," + extra[0] if extra else "") + "\n"
+    body = "".join(f"2026-12-02T14:05:00+07:00,X,akun{i % 50},100,Sukamaju nomor {i},{likes},0,0,u{i},"
+                   + (f",{extra[1]}{i}" if extra else "") + "\n" for i in range(n))
+    return head + body
+
+
+def test_counts_at_the_limit_add_up_without_overflow(tmp_path):
+    limit = str(L.MAX_COUNT)
+    df = mon.load_mentions(write(tmp_path, _rows(3, likes=limit)))
+    res = mon.monitor(df, BRANDS)
+    assert res["engagement"]["Sukamaju"]["likes"] == 3 * L.MAX_COUNT
+    assert res["engagement"]["Sukamaju"]["total"] == 3 * L.MAX_COUNT
+
+
+@pytest.mark.parametrize("value", [str(L.MAX_COUNT + 1), "99999999999999999999", "9" * 400, "1e300"])
+def test_an_oversized_count_is_refused_with_its_column_and_row(tmp_path, value):
+    content = _rows(2) + f"2026-12-02T15:05:00+07:00,X,budi,100,Sukamaju,{value},0,0,u9,\n"
+    with pytest.raises(MonitoringInputError, match=r"Kolom 'likes', baris 4: .*terlalu besar \(lebih dari "
+                                                   r"1\.000\.000\.000\.000\)"):
+        mon.load_mentions(write(tmp_path, content))
+
+
+def test_the_row_limit_holds_at_its_edge(tmp_path):
+    path = write(tmp_path, _rows(1000))
+    assert len(mon.load_mentions(path, max_rows=1000, drop_duplicates=False)) == 1000
+    with pytest.raises(MonitoringInputError, match=r"lebih dari 999 baris.*Bagi ekspor"):
+        mon.load_mentions(path, max_rows=999)
+    assert L.MAX_ROWS == 2_000_000
+
+
+def test_errors_in_later_chunks_name_the_row_of_the_file(tmp_path, monkeypatch):
+    monkeypatch.setattr(L, "CHUNK_ROWS", 10)
+    content = _rows(24) + "kemarin sore,X,budi,100,Sukamaju,1,0,0,u99,\n"
+    with pytest.raises(MonitoringInputError, match=r"Kolom 'timestamp', baris 26: waktu 'kemarin sore'"):
+        mon.load_mentions(write(tmp_path, content))
+    chunked = mon.load_mentions(write(tmp_path, _rows(25), name="b.csv"))
+    monkeypatch.setattr(L, "CHUNK_ROWS", 100_000)
+    whole = mon.load_mentions(write(tmp_path, _rows(25), name="c.csv"))
+    pd.testing.assert_frame_equal(chunked, whole)
+
+
+def test_unused_columns_are_never_held_in_memory(tmp_path):
+    # An export with a wide column the analysis does not use (raw JSON, HTML of the post, ...): reading only
+    # the used columns keeps memory to what the mentions need.
+    import tracemalloc
+
+    narrow = write(tmp_path, _rows(3000), name="sempit.csv")
+    wide = write(tmp_path, _rows(3000, extra=("raw_json", "x" * 3000)), name="lebar.csv")
+
+    def peak(path):
+        tracemalloc.start()
+        try:
+            mon.load_mentions(path)
+            return tracemalloc.get_traced_memory()[1]
+        finally:
+            tracemalloc.stop()
+
+    narrow_peak, wide_peak = peak(narrow), peak(wide)
+    assert wide_peak < 1.5 * narrow_peak, (narrow_peak, wide_peak)
