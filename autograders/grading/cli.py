@@ -68,7 +68,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 # written when its oldest result has waited FLUSH_SECONDS, so results appear while a slow submission is graded.
 BATCH = 25
 FLUSH_SECONDS = 2.0
-SMALL_FILE = 64_000  # timestamp.txt and submission_secret.txt
+SMALL_FILE = 64_000  # timestamp.txt, submission_secret.txt, the collect record
+# Written into each collected submission by the hub's collector (deploy/nbgrader/umum/kelas_exchange.py): what it
+# refused to copy (links, special files, someone else's files) and the time it took from the kernel.
+COLLECT_RECORD = ".kelas_pengumpulan.json"
 
 
 # ------------------------------------------------------------------------------------------------ worker
@@ -86,11 +89,24 @@ def _read_timestamp(base: Path, student: str, assignment: str) -> str | None:
     return text or None
 
 
+def collect_refusals(base: Path, student: str, assignment: str) -> list[str]:
+    """The entries the hub's collector refused to copy from this submission ([] when there is no record)."""
+    raw = _read_small(base, [student, assignment, COLLECT_RECORD])
+    try:
+        refused = json.loads(raw or b"{}").get("ditolak") or []
+        return [str(item.get("berkas", "?")) for item in refused if isinstance(item, dict)]
+    except (ValueError, AttributeError):
+        return []
+
+
 def grade_one(item: tuple[str, str], release: dict, rubric: Rubric, autograded_root: str | None,
               submitted_root: str) -> dict:
     """Worker: grade one student's file and (optionally) write the autograded copy. Never raises."""
     student, path = item
     result = grade_submission(student, path, release, rubric, base=submitted_root)
+    refused = collect_refusals(Path(submitted_root), student, rubric.assignment) if student else []
+    if refused:
+        result["flags"] = [make_flag("unsafe_file", refused).to_dict()] + list(result.get("flags") or [])
     if autograded_root and not result.get("error"):
         try:
             nb = parse_notebook(read_submission(path, submitted_root))
@@ -191,14 +207,15 @@ def submission_sha256(course: Course, student: str, assignment: str, notebook: s
     return hashlib.sha256(raw).hexdigest()
 
 
-def in_gradebook(result: dict, held: dict[str, float | None]) -> bool:
-    """True when the gradebook holds this recorded result: every task's test-cell points, as recorded."""
-    tasks = result.get("tasks") or []
-    if not tasks:
+def in_gradebook(result: dict, held: dict[str, float | None], rubric: Rubric) -> bool:
+    """True when the gradebook holds this recorded result: every test cell's points as recorded (0 for a task the
+    result has none for, as :func:`.gradebook.upsert_results` writes it)."""
+    if not held:
         return False
-    for task in tasks:
-        value = held.get(task.get("test_cell"))
-        if value is None or abs(float(value) - float(task.get("points", 0))) > 1e-9:
+    points = {t.get("test_cell"): float(t.get("points", 0)) for t in result.get("tasks") or []}
+    for task in rubric.tasks:
+        value = held.get(task.test_cell)
+        if value is None or abs(float(value) - points.get(task.test_cell, 0.0)) > 1e-9:
             return False
     return True
 
@@ -354,7 +371,7 @@ def run(args: argparse.Namespace) -> int:
                   file=sys.stderr)
             return 2
         for student, previous in candidates.items():
-            if in_gradebook(previous, held.get(student, {})):
+            if in_gradebook(previous, held.get(student, {}), rubric):
                 done.append(previous)
             else:
                 todo.append((student, str(course.submitted(student, args.assignment, rubric.notebook))))

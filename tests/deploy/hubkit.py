@@ -110,13 +110,32 @@ class UnixAccounts:
         self.names = []
 
 
-def run_as(user, argv, env=None, cwd=None, check=True, timeout=300):
-    """Run `argv` as Unix `user` with a clean environment (plus `env`)."""
+def command_as(user, argv, env=None):
+    """The command line that runs `argv` as Unix `user` with a clean environment (plus `env`)."""
     entry = pwd.getpwnam(user)
     base = {"HOME": entry.pw_dir, "USER": user, "LOGNAME": user, "LANG": "C.UTF-8",
             "PATH": f"{VENV_BIN}:/usr/local/bin:/usr/bin:/bin"}
     base.update(env or {})
-    cmd = ["runuser", "-u", user, "--", "env", "-i"] + [f"{k}={v}" for k, v in base.items()] + list(argv)
+    return ["runuser", "-u", user, "--", "env", "-i"] + [f"{k}={v}" for k, v in base.items()] + list(argv)
+
+
+def command_lines():
+    """The command line of every process on the machine, as any local user can read it in /proc."""
+    out = []
+    for pid in os.listdir("/proc"):
+        if pid.isdigit():
+            try:
+                with open(f"/proc/{pid}/cmdline", "rb") as handle:
+                    out.append(handle.read().replace(b"\0", b" ").decode("utf-8", "replace"))
+            except OSError:
+                continue
+    return out
+
+
+def run_as(user, argv, env=None, cwd=None, check=True, timeout=300):
+    """Run `argv` as Unix `user` with a clean environment (plus `env`)."""
+    entry = pwd.getpwnam(user)
+    cmd = command_as(user, argv, env)
     result = subprocess.run(cmd, cwd=cwd or entry.pw_dir, capture_output=True, text=True, timeout=timeout)
     if check and result.returncode != 0:
         raise AssertionError(f"as {user}: {' '.join(argv)} failed ({result.returncode}):\n"
@@ -127,6 +146,16 @@ def run_as(user, argv, env=None, cwd=None, check=True, timeout=300):
 def python_as(user, code, env=None, check=False):
     """Run a small Python program as `user`; returns the CompletedProcess."""
     return run_as(user, [sys.executable, "-c", code], env=env, check=check)
+
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--no-first-run", "--disable-dev-shm-usage"]
+
+
+def chromium():
+    need(os.access(CHROMIUM, os.X_OK), f"{CHROMIUM} (Debian package chromium)")
+    return CHROMIUM
 
 
 def wait_for(predicate, timeout, what):

@@ -126,6 +126,13 @@ def test_post_install_creates_exchange_course_and_config(pm, settings_file, monk
     assert ["useradd", "--create-home", "--user-group", "--shell", "/usr/sbin/nologin",
             "grader-humas-2025-a"] in commands
     assert ["chown", "-R", "grader-humas-2025-a:grader-humas-2025-a", str(course)] in commands
+    # The course's folder in the world-writable exchange exists before any trainee could squat it, and is
+    # handed to the grader account.
+    course_exchange = exchange / "humas-2025-a"
+    assert oct(course_exchange.stat().st_mode & 0o7777) == "0o755"
+    assert ["chown", "grader-humas-2025-a:grader-humas-2025-a", str(course_exchange)] in commands
+    instruktur = json.load(open(tmp_path / "etc" / "instruktur" / "jupyter_server_config.json"))
+    assert instruktur["ServerApp"]["jpserver_extensions"]["autograders.grading.formgrader_guard"] is True
     peserta = json.load(open(tmp_path / "etc" / "peserta" / "jupyter_server_config.json"))
     assert peserta["ServerApp"]["jpserver_extensions"]["nbgrader.server_extensions.formgrader"] is False
     assert (tmp_path / "etc" / "umum" / "kelas_exchange.py").exists()

@@ -39,6 +39,16 @@ def ensure_exchange(root, run=_run):
     os.chmod(root, 0o1777)
 
 
+def ensure_course_exchange(settings, course, run=_run):
+    """``<exchange>/<course>`` made ahead, owned by the grader account (0755): in the world-writable exchange
+    root a trainee could otherwise create it first and own the course's inbound and outbound folders."""
+    path = os.path.join(settings.exchange_root, course.course_id)
+    os.makedirs(path, exist_ok=True)
+    run(["chown", f"{course.grader_account}:{course.grader_account}", path])
+    os.chmod(path, 0o755)
+    return path
+
+
 def ensure_course_folder(settings, course, run=_run):
     """The course folder, owned by the grader account and closed to everyone else."""
     path = course_dir(settings, course)
@@ -73,3 +83,4 @@ def setup_machine(settings, run=_run, exists=account_exists):
     for course in settings.courses:
         ensure_grader_account(course.grader_account, run, exists)
         ensure_course_folder(settings, course, run)
+        ensure_course_exchange(settings, course, run)
