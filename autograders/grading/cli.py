@@ -8,7 +8,7 @@ student only when the submission and rubric are unchanged AND the gradebook stil
 (a new or rebuilt gradebook is graded again); ``--force`` regrades all. A run that was killed half way finishes
 with no grade lost or counted twice.
 
-Trainee folders are hostile input: ``--student`` takes only plain ids that exist under ``submitted/``; no symbolic
+Trainee folders are hostile input: ``--student`` takes only names listed in ``submitted/``; no symbolic
 link below ``submitted/`` is followed (such a submission is flagged ``unsafe_file``); a gradebook password is
 never taken from the command line (other users can read it from ``/proc``).
 
@@ -25,7 +25,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
-from .course import Course, CourseError, plain_student_id
+from .course import Course, CourseError
 from .flag_text import flag_names
 from .grader import autograded_notebook, grade_submission, read_submission, write_json_atomic
 from .notebook import NotebookReadError, parse_notebook, read_notebook
@@ -306,16 +306,12 @@ def _refuse_password(db_url: str) -> str | None:
 
 
 def _students(course: Course, asked: list[str], assignment: str) -> tuple[list[str], list[str]]:
-    """(students to grade, problems): ids given with --student must be plain names under submitted/."""
+    """(students to grade, problems): an id given with --student must be the name of a folder in submitted/."""
     if not asked:
         return course.students_with_submission(assignment), []
-    problems = []
-    for student in dict.fromkeys(asked):
-        if not plain_student_id(student):
-            problems.append(f"'{student}' bukan id peserta yang sah (tanpa /, \\, +, *, awalan titik, atau "
-                            "karakter kendali).")
-        elif not course.has_submission_entry(student):
-            problems.append(f"peserta '{student}' tidak ada di {course.root / 'submitted'}/ (salah ketik?).")
+    problems = [f"peserta '{student}' tidak ada di {course.root / 'submitted'}/ (hanya nama folder peserta di "
+                "sana yang diterima; salah ketik?)." for student in dict.fromkeys(asked)
+                if not course.has_submission_entry(student)]
     return list(dict.fromkeys(asked)), problems
 
 

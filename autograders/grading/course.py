@@ -17,12 +17,9 @@ class CourseError(ValueError):
     """The course folder is not usable (message in Indonesian)."""
 
 
-def plain_student_id(student: str) -> bool:
-    """A student id that names one folder under ``submitted/`` and nothing else: not empty, no path separator,
-    no leading dot (``.``, ``..``, hidden folders), no ``+`` or ``*`` (nbgrader's exchange refuses them), no
-    control character, no space at either end."""
-    return (bool(student) and len(student) <= 200 and not student.startswith(".") and student == student.strip()
-            and not any(c in "/\\+*" or ord(c) < 32 or ord(c) == 127 for c in student))
+def listed_name(name: str) -> bool:
+    """A name under ``submitted/`` that can be a student: not hidden (``.khd…``, ``.ipynb_checkpoints``)."""
+    return bool(name) and not name.startswith(".")
 
 
 def configured_db_url(root: Path) -> str:
@@ -91,22 +88,24 @@ class Course:
             return url.split("@")[-1]
 
     def has_submission_entry(self, student: str) -> bool:
-        """``submitted/<student>`` exists (as a folder, or as a link the grader will refuse and flag)."""
+        """``student`` is exactly the name of an entry of ``submitted/`` (a folder, or a link the grader refuses
+        and flags). Only a name from the folder's own listing passes: ``../x``, ``a/b`` or a typo never does."""
+        if not listed_name(student):
+            return False
         try:
-            os.lstat(self.root / "submitted" / student)
-            return True
+            return student in os.listdir(self.root / "submitted")
         except OSError:
             return False
 
     def students_with_submission(self, assignment: str) -> list[str]:
-        """Plain ids under ``submitted/`` with this assignment. A student entry or assignment folder that is a
+        """The students under ``submitted/`` with this assignment. A student entry or assignment folder that is a
         symbolic link is listed too (never followed): grading flags it ``unsafe_file``."""
         folder = self.root / "submitted"
         if not folder.is_dir():
             return []
         out = []
         for entry in os.scandir(folder):
-            if not plain_student_id(entry.name):
+            if not listed_name(entry.name):
                 continue
             if entry.is_symlink():
                 out.append(entry.name)

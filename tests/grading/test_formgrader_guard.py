@@ -5,7 +5,7 @@ from __future__ import annotations
 import base64
 import hashlib
 
-from tornado.httputil import HTTPHeaders, HTTPServerRequest
+from tornado.httputil import HTTPHeaders, HTTPServerRequest, RequestStartLine
 
 from autograders.grading.formgrader_guard import HANDLERS, NOTEBOOK_MARK, FormgraderPolicy, policy_for
 
@@ -46,7 +46,8 @@ def test_the_rest_of_the_policy():
 
 
 def _transform(path, content_type, body=PAGE.encode()):
-    request = HTTPServerRequest(method="GET", uri=path)
+    request = HTTPServerRequest(start_line=RequestStartLine("GET", path, "HTTP/1.1"),
+                                headers=HTTPHeaders({"Host": "127.0.0.1"}))
     headers = HTTPHeaders({"Content-Type": content_type, "Etag": '"abc"'})
     FormgraderPolicy(request).transform_first_chunk(200, headers, body, True)
     return headers
