@@ -72,10 +72,11 @@ def escape_trainee_markdown(text: str) -> str:
 class EscapeTraineeHtml(Preprocessor):  # type: ignore[misc,valid-type]
     """Make a notebook safe to show to an instructor (formgrader) or a trainee (feedback) as HTML.
 
-    * Every Markdown cell is escaped: raw HTML shows as text, ``javascript:`` addresses are disarmed. Metadata
-      cannot tell an instructor's cell from one a trainee added and marked ``locked`` (a trainee can write any
-      metadata and compute nbgrader's checksum), so no cell is trusted; the course's own task texts hold no
-      HTML, so they render exactly as before (a test checks this).
+    * Every Markdown cell is escaped — raw HTML shows as text, ``javascript:`` addresses are disarmed — except an
+      instructor's cell exactly as it was released: a locked cell whose ``grade_id`` and text are those of the
+      course's released notebook (``<root>/release/<assignment>/<notebook>.ipynb``). Metadata alone proves
+      nothing: a trainee can add a cell marked ``locked`` and compute nbgrader's checksum for it. When the
+      released notebook cannot be read, no cell is trusted.
     * A raw cell (rendered verbatim as HTML when its format is ``text/html``) becomes escaped Markdown.
     * Code cell outputs keep only plain text and bitmap images; HTML, JavaScript, SVG, Markdown and the like
       become a short note (``nbgrader autograde`` keeps whatever a trainee's code displayed).
@@ -88,6 +89,43 @@ class EscapeTraineeHtml(Preprocessor):  # type: ignore[misc,valid-type]
         super().__init__(**kwargs)
         self.enabled = True
 
+    def preprocess(self, nb, resources):
+        self._trusted = self._released_cells(resources or {})
+        return super().preprocess(nb, resources)
+
+    def _released_cells(self, resources) -> dict[str, str]:
+        """grade_id -> text of the locked Markdown cells of the released notebook ({} when it cannot be read)."""
+        import json
+        import os
+
+        info = resources.get("nbgrader") or {}
+        assignment = info.get("assignment") or resources.get("assignment_id")
+        notebook = info.get("notebook") or resources.get("notebook_id")
+        if not assignment or not notebook:
+            return {}
+        section = self.config.CourseDirectory if "CourseDirectory" in self.config else {}
+        root = section["root"] if "root" in section else os.getcwd()
+        release = section["release_directory"] if "release_directory" in section else "release"
+        path = os.path.join(str(root), str(release), str(assignment), f"{notebook}.ipynb")
+        try:
+            with open(path, encoding="utf-8") as handle:
+                cells = json.load(handle).get("cells", [])
+        except (OSError, ValueError, AttributeError):
+            return {}
+        trusted = {}
+        for cell in cells:
+            meta = ((cell.get("metadata") or {}).get("nbgrader") or {}) if isinstance(cell, dict) else {}
+            if cell.get("cell_type") == "markdown" and meta.get("locked") and not meta.get("solution"):
+                text = cell.get("source", "")
+                trusted[str(meta.get("grade_id"))] = "".join(text) if isinstance(text, list) else str(text)
+        return trusted
+
+    def _is_released(self, cell) -> bool:
+        meta = (cell.get("metadata") or {}).get("nbgrader") or {}
+        released = getattr(self, "_trusted", {}).get(str(meta.get("grade_id")))
+        return (released is not None and bool(meta.get("locked")) and not meta.get("solution")
+                and cell.get("source", "") == released)
+
     def preprocess_cell(self, cell, resources, index):
         kind = cell.get("cell_type")
         if kind == "raw":
@@ -96,7 +134,8 @@ class EscapeTraineeHtml(Preprocessor):  # type: ignore[misc,valid-type]
             cell.get("metadata", {}).pop("raw_mimetype", None)
             kind = "markdown"
         if kind == "markdown":
-            cell["source"] = escape_trainee_markdown(cell.get("source", ""))
+            if not self._is_released(cell):
+                cell["source"] = escape_trainee_markdown(cell.get("source", ""))
             if _has_unsafe_attachment(cell):
                 cell.pop("attachments", None)
         elif kind == "code":

@@ -192,17 +192,48 @@ def test_every_markdown_cell_is_escaped_even_one_a_trainee_marked_locked():
     assert out.cells[1].source == "&lt;img src=x onerror=alert(2)>"
 
 
-def test_escaping_leaves_the_course_task_texts_exactly_as_they_render():
-    # No cell is trusted, so the instructor's own Markdown is escaped too: it must render the same.
-    from nbconvert.filters.markdown import markdown2html
+def _escaped(nb, tmp_path, assignment="m2_menulis_daring", release=None):
+    """Run EscapeTraineeHtml as formgrader does, in a course whose release folder holds ``release``."""
+    import nbformat
+    from traitlets.config import Config
 
-    from autograders.grading.feedback_html import escape_trainee_markdown
+    from autograders.grading.feedback_html import EscapeTraineeHtml
 
-    for path in sorted(COURSE.glob("source/*/*.ipynb")):
-        for cell in json.loads(path.read_text(encoding="utf-8"))["cells"]:
-            if cell["cell_type"] == "markdown":
-                text = nbmod.source(cell)
-                assert markdown2html(escape_trainee_markdown(text)) == markdown2html(text), (path.name, text[:60])
+    if release is not None:
+        folder = tmp_path / "release" / assignment
+        folder.mkdir(parents=True)
+        (folder / f"{assignment}.ipynb").write_text(json.dumps(release), encoding="utf-8")
+    config = Config()
+    config.CourseDirectory.root = str(tmp_path)
+    node = nbformat.reads(json.dumps(nb), as_version=4)
+    out, _ = EscapeTraineeHtml(config=config).preprocess(
+        node, {"assignment_id": assignment, "notebook_id": assignment})
+    return out
+
+
+def test_released_instructor_cells_render_exactly_as_written(tmp_path):
+    # Task texts may use HTML (a comment between a list and a quote): exactly as released, they are trusted.
+    release = release_like(source_nb())
+    out = _escaped(release, tmp_path, release=release)
+    for before, after in zip(release["cells"], out.cells):
+        assert after.source == nbmod.source(before)
+
+
+def test_a_changed_or_added_instructor_cell_is_escaped(tmp_path):
+    release = release_like(source_nb())
+    sub = copy.deepcopy(release)
+    locked = next(c for c in sub["cells"] if c["cell_type"] == "markdown" and c["metadata"]["nbgrader"].get("locked"))
+    locked["source"] += "\n<img src=x onerror=alert(1)>"  # same grade_id, different text
+    added = copy.deepcopy(locked)
+    added["metadata"]["nbgrader"]["grade_id"] = "petunjuk_tambahan"
+    added["source"] = "<script>alert(2)</script>"
+    sub["cells"].append(added)
+    out = _escaped(sub, tmp_path, release=release)
+    assert "&lt;img src=x onerror" in out.cells[sub["cells"].index(locked)].source
+    assert out.cells[-1].source == "&lt;script>alert(2)&lt;/script>"
+    # Without a readable release, nothing is trusted.
+    bare = _escaped(release, tmp_path / "tanpa_rilis")
+    assert all("<" not in c.source for c in bare.cells if c.cell_type == "markdown")
 
 
 # ------------------------------------------------------------------------------------------------ hostile files
