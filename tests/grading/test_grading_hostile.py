@@ -104,11 +104,12 @@ def test_a_pathological_submission_never_holds_the_cohort(social):
     submit(course, SOCIAL, "aaa_patologis", heavy)  # sorted first: started first
 
     # The budget sits between the honest and the pathological work, measured here in this process (a ratio,
-    # not a time: the honest answers are ~1 KB, the pathological ones 200 KB each).
+    # not a time: the honest answers are ~1 KB, the pathological ones 200 KB each, about 100 times the work).
+    # It leans towards the pathological side: on a busy machine a short job is the one a pause can stretch.
     grade_notebook(honest["jujur0"], release, rubric)  # warm
     honest_cost = max(min(_seconds(grade_notebook, nb, release, rubric) for _ in range(3)) for nb in honest.values())
     heavy_cost = _seconds(grade_notebook, heavy, release, rubric)
-    limit = math.sqrt(honest_cost * heavy_cost)
+    limit = max(heavy_cost / 4, math.sqrt(honest_cost * heavy_cost))
 
     done = grade(course, SOCIAL, "--jobs", "2", "--time-limit", f"{limit:.3f}")
     out = rows(done)
