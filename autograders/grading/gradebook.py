@@ -45,17 +45,42 @@ MAX_COMMENT = 8_000  # characters of one gradebook comment (flags are short alre
 
 
 def _comment_text(result: Mapping[str, Any], task: Mapping[str, Any], first: bool) -> str:
-    """The automatic comment of a task's answer cell. nbgrader's feedback and formgrader render it as Markdown:
-    each flag and the feedback are paragraphs, and the feedback keeps its lines (hard line breaks)."""
+    """The automatic comment of a task's answer cell. nbgrader's feedback page renders it as Markdown: each flag
+    and the feedback are paragraphs, the feedback keeps its lines (hard line breaks), and its numbered lines
+    ("Perbaiki dulu:" 1., 2., …) are a numbered list with a blank line before and after it (without the one
+    after, the closing lines would run into the last item)."""
     parts = []
     if first:
-        parts.extend(flag_line(f) for f in result.get("flags") or [])  # words, never a flag code
+        parts.extend(flag_line(f).replace("\n", "  \n") for f in result.get("flags") or [])  # words, not codes
         if result.get("error"):
-            parts.append(str(result["error"]))
+            parts.append(str(result["error"]).replace("\n", "  \n"))
     if task.get("feedback"):
-        parts.append(str(task["feedback"]))
-    text = "\n\n".join(part.replace("\n", "  \n") for part in parts)
+        parts.append(_feedback_markdown(str(task["feedback"])))
+    text = "\n\n".join(parts)
     return text if len(text) <= MAX_COMMENT else text[: MAX_COMMENT - 1] + "…"
+
+
+def _numbered(line: str) -> bool:
+    """'  2. Judul (0/3): …': digits, a dot and a space after optional indentation (no regular expression)."""
+    stripped = line.lstrip(" ")
+    digits = len(stripped) - len(stripped.lstrip("0123456789"))
+    return 0 < digits <= 9 and stripped[digits: digits + 2] == ". "
+
+
+def _feedback_markdown(feedback: str) -> str:
+    """Task feedback (engine.scoring.rubric.feedback_text) as Markdown blocks: runs of numbered lines become a
+    list, every other run of lines a paragraph with hard line breaks; blocks are separated by blank lines."""
+    blocks: list[tuple[bool, list[str]]] = []
+    for line in feedback.split("\n"):
+        numbered = _numbered(line)
+        if not line.strip():
+            blocks.append((False, []))
+            continue
+        if blocks and blocks[-1][0] == numbered and blocks[-1][1]:
+            blocks[-1][1].append(line.lstrip(" ") if numbered else line)
+        else:
+            blocks.append((numbered, [line.lstrip(" ") if numbered else line]))
+    return "\n\n".join(("\n" if numbered else "  \n").join(lines) for numbered, lines in blocks if lines)
 
 
 def held_scores(gb: Gradebook, rubric: Rubric, students: list[str]) -> dict[str, dict[str, float | None]]:

@@ -161,3 +161,37 @@ def test_the_grade_command_s_table_names_flags_in_words():
     text = table([{"student": "budi", "score": 4.0, "max_score": 13.0, "error": None,
                    "flags": [{"code": "code_cell_added", "message": "…"}, {"code": "cell_edited", "message": "…"}]}])
     assert "Sel kode tambahan, Sel terkunci diubah" in text and "code_cell_added" not in text
+
+
+def test_the_comment_s_numbered_list_is_a_block_between_paragraphs():
+    """The automatic comment, rendered as the feedback page renders it: the flag, then the feedback's lines, the
+    "Perbaiki dulu:" items as one numbered list, and the lines after it as a paragraph of their own (they used to
+    run into the last item)."""
+    from autograders.grading.grader import grade_notebook
+    from autograders.grading.rubric_file import load_rubric
+    from autograders.grading.safe_links import comment_html
+
+    release = release_like(source_nb("m2_menulis_daring"))
+    rubric = load_rubric(Path(__file__).resolve().parents[2] / "exercises" / "source" / "m2_menulis_daring"
+                         / "rubrik.yml")
+    sub = copy.deepcopy(release)
+    for cell in sub["cells"]:
+        if cell["metadata"].get("nbgrader", {}).get("grade_id") in ANSWERS:
+            cell["source"] = "Dalam rangka pelayanan, bersama ini kami sampaikan himbauan kepada masyarakat."
+    result = grade_notebook(sub, release, rubric)
+    task = result["tasks"][0]
+    assert "Perbaiki dulu:\n  1. " in task["feedback"] and "\n  2. " in task["feedback"]
+    flags = [{"code": "cell_edited", "message": flag_message("cell_edited", ["x"])}]
+    text = _comment_text({"flags": flags}, task, True)
+    assert "Perbaiki dulu:\n\n1. " in text  # a blank line before the list, items without indentation
+    html = comment_html(text)
+    head, rest = html.split("<ol>", 1)
+    items, after = rest.split("</ol>", 1)
+    assert head.startswith("<p>Sel terkunci diubah: ") and head.rstrip().endswith("Perbaiki dulu:</p>")
+    assert items.count("<li>") == task["feedback"].count("\n  ") - task["feedback"].count("\n  ✓") \
+        - task["feedback"].count("\n  •")
+    assert "Sudah baik" not in items and "Poin di atas" not in items and "Instruktur" not in items
+    assert after.strip().startswith("<p>") and "Poin di atas diberikan mesin" in after
+    # no list: the feedback stays one paragraph with its line breaks
+    plain = _comment_text({}, {"feedback": "Tugas 1: 9 dari 9 poin otomatis\nSudah baik:\n  ✓ Judul"}, False)
+    assert plain == "Tugas 1: 9 dari 9 poin otomatis  \nSudah baik:  \n  ✓ Judul"
