@@ -36,9 +36,17 @@ c.Autograde.sanitize_preprocessors = [
 # trainee wrote: raw HTML and javascript: links show as text, HTML/JavaScript outputs are hidden
 # (autograders.grading.feedback_html.EscapeTraineeHtml).
 c.HTMLExporter.preprocessors = ["autograders.grading.feedback_html.EscapeTraineeHtml"]
+# Markdown links and images are judged after rendering, where "[x](&#106;avascript:…)" has become
+# href="javascript:…": only http(s), mailto and relative links, only local or bitmap images survive
+# (autograders.grading.safe_links). comment_html renders a gradebook comment for the feedback template.
+c.HTMLExporter.filters = {
+    "markdown2html": "autograders.grading.safe_links.SafeMarkdown",
+    "comment_html": "autograders.grading.safe_links.comment_html",
+}
 
 # Feedback: no hidden tests, no tracebacks, nothing loaded from the internet (see autograders.grading.feedback_html).
-# Comments (the gradebook's, which quote what the grader found in an answer) are escaped by the feedback template.
+# Comments (the gradebook's, which quote what the grader found in an answer) are escaped by the feedback template
+# (comment_html).
 c.GenerateFeedback.preprocessors = [
     "nbgrader.preprocessors.GetGrades",
     "nbconvert.preprocessors.CSSHTMLHeaderPreprocessor",

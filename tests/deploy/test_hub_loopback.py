@@ -260,7 +260,8 @@ def test_validasi_on_the_hub(world):
 
 
 XSS_PAYLOAD = ('Jawaban saya. <img src=x onerror="window.__xss=1;alert(1)"> '
-               '[klik di sini](javascript:window.__xss=2) <svg onload="window.__xss=3"></svg>')
+               '[klik di sini](javascript:window.__xss=2) <svg onload="window.__xss=3"></svg> '
+               '[atau di sini](&#106;avascript:window.__xss=5) [berkas](data:text/html,x)')
 ADDED_LOCKED = "<script>window.__xss=4; alert(4)</script>Petunjuk palsu"
 
 
@@ -524,7 +525,8 @@ def test_instructor_grades_by_hand_in_formgrader(world):
     submission_id, score_before = _submission_ids(w, p3)
     base = f"/services/{w.course_id}/formgrader"
     page_path = f"{base}/submissions/{submission_id}/"
-    comment_text = "Nada sudah sopan; tambahkan jam layanan. **Bagus**."
+    comment_text = ("Nada sudah sopan; tambahkan jam layanan. **Bagus**. [Pedoman](https://example.org/p) "
+                    "[salin](javascript:window.__xss=7)")
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=hubkit.chromium(), headless=True, args=hubkit.CHROMIUM_ARGS)
         try:
@@ -560,6 +562,7 @@ def test_instructor_grades_by_hand_in_formgrader(world):
             assert "onerror=" in page.inner_text("body") and "<img src=\"x\" onerror" not in body
             assert page.evaluate("window.__xss") is None and dialogs == []
             assert page.locator("a[href^='javascript:' i]").count() == 0
+            assert page.locator("a[href^='data:' i]").count() == 0
 
             manual, comment, score_after = _manual(w, p3, answer_id)
             assert manual == 1.0 and comment == comment_text
@@ -582,6 +585,10 @@ def test_instructor_grades_by_hand_in_formgrader(world):
             page.wait_for_load_state("load")
             assert page.evaluate("window.__xss") is None and dialogs == []
             assert "Petunjuk palsu" in page.inner_text("body")
+            # links survive only to http(s), mailto or relative addresses (autograders.grading.safe_links)
+            hrefs = page.eval_on_selector_all("[href], [src]", "els => els.map(e => e.href || e.src)")
+            assert not [h for h in hrefs if h.split(":")[0].lower() in ("javascript", "data", "vbscript")], hrefs
+            assert page.locator("a[href='https://example.org/p']").count() == 1
         finally:
             browser.close()
 

@@ -22,6 +22,7 @@ from autograders.grading.rubric_file import load_rubric
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import cohort as C  # noqa: E402
+from test_safe_links import HOSTILE_IMAGES, HOSTILE_LINKS, addresses, assert_inert  # noqa: E402
 
 pytestmark = pytest.mark.slow
 EXTERNAL = re.compile(r"<(?:script|link)\b[^>]*(?:src|href)\s*=\s*[\"']?(?:https?:)?//|url\(\s*[\"']?(?:https?:)?//"
@@ -184,7 +185,10 @@ def test_feedback_has_no_hidden_tests_and_no_external_urls(cohort):
     # (exercises/templates/feedback_offline/index.html.j2) is in Indonesian with no cell id shown.
     edited = visible_text(next((cohort["b"] / "feedback" / "ubah_sel" / C.ASSIGNMENT).glob("*.html")))
     assert "Sel terkunci diubah" in edited and "sel petunjuk “Tugas 1:" in edited
-    assert "Jawaban Anda" in edited and "Penilaian otomatis" in edited and "Komentar" in edited
+    assert "Jawaban Anda" in edited and "Penilaian otomatis" in edited
+    # the comment our grader wrote is "Umpan balik", not an instructor's comment, in the box and the list of links
+    raw = next((cohort["b"] / "feedback" / "ubah_sel" / C.ASSIGNMENT).glob("*.html")).read_text(encoding="utf-8")
+    assert "<strong>Umpan balik:</strong>" in raw and ">Umpan balik</a>" in raw and "Komentar instruktur" not in raw
     for shown in (edited, visible_text(next((cohort["b"] / "feedback" / "kuat00" / C.ASSIGNMENT).glob("*.html")))):
         for word in ("cell_edited", "petunjuk_tulis_ulang", "uji_judul", "jawaban_judul", "Grade cell",
                      "Student's answer", "Score:", "In [", "Out["):
@@ -249,14 +253,26 @@ def test_a_comment_on_the_feedback_page_is_markdown_without_raw_html(cohort, tmp
     course = tmp_path / "kursus"
     shutil.copytree(cohort["b"], course)
     notebook = C.NOTEBOOK[:-6]
+    links = " ".join(HOSTILE_LINKS + HOSTILE_IMAGES)  # javascript:, vbscript:, data:, tracking images
     with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as gb:
         comment = gb.find_comment("jawaban_tulis_ulang", notebook, C.ASSIGNMENT, "kuat00")
-        comment.manual_comment = "Alamat **salah**.\n<script>alert('k')</script> <img src=x onerror=alert(3)>"
+        comment.manual_comment = ("Alamat **salah**.\n<script>alert('k')</script> <img src=x onerror=alert(3)>\n"
+                                  f"[Pedoman](https://example.org/pedoman) {links}")
         gb.db.commit()
+    # The same addresses in the trainee's answer (nbgrader's autograded copy is what the page is made from).
+    autograded = course / "autograded" / "kuat00" / C.ASSIGNMENT / C.NOTEBOOK
+    nb = json.loads(autograded.read_text(encoding="utf-8"))
+    for cell in nb["cells"]:
+        if cell["metadata"].get("nbgrader", {}).get("grade_id") == "jawaban_tulis_ulang":
+            cell["source"] = f"Jawaban [situs](https://kominfo.go.id) ![foto](pbb.png) {links}"
+    autograded.write_text(json.dumps(nb), encoding="utf-8")
     C.nbgrader(course, "generate_feedback", C.ASSIGNMENT, "--student", "kuat00", "--force")
     page = next((course / "feedback" / "kuat00" / C.ASSIGNMENT).glob("*.html")).read_text(encoding="utf-8")
     assert "<strong>salah</strong>" in page and "&lt;script&gt;alert(" in page
     assert "<script>alert" not in page and "<img src=x" not in page
+    assert_inert(page)  # no javascript:, vbscript: or data: link, no outside image, in the answer or the comment
+    shown = [value for _, _, value in addresses(page)]
+    assert "https://example.org/pedoman" in shown and "https://kominfo.go.id" in shown and "pbb.png" in shown
 
 
 def test_a_task_the_instructor_marks_wrong_keeps_no_automatic_points(cohort, tmp_path):

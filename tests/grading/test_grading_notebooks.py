@@ -370,7 +370,8 @@ def _course_config():
 
 
 HOSTILE = {
-    "markdown": "Jawaban <img src=x onerror=\"window.__xss=1\"> dan [klik](java\tscript:window.__xss=2)",
+    "markdown": "Jawaban <img src=x onerror=\"window.__xss=1\"> dan [klik](java\tscript:window.__xss=2) "
+                "[dua](&#106;avascript:window.__xss=7) [tiga](data:text/html,x) ![empat](https://pelacak.example/p.png)",
     "raw": "<script>window.__xss=3</script>",
     "html_output": "<img src=y onerror=window.__xss=4>",
     "svg_output": "<svg onload=window.__xss=5></svg>",
@@ -396,8 +397,11 @@ def _hostile_autograded():
 
 def _assert_no_payload(html):
     for marker in ("<img src=x onerror", "<script>window.__xss", "<img src=y onerror", "<svg onload",
-                   'href="javascript:', "window.__xss=6"):
+                   'href="javascript:', "window.__xss=6", "pelacak.example"):
         assert marker not in html, marker
+    from test_safe_links import assert_inert
+
+    assert_inert(html)  # no javascript:, vbscript: or data: address in any href or src
 
 
 def test_formgrader_renders_a_submission_with_its_own_template_and_escapes_it():
@@ -438,3 +442,7 @@ def test_feedback_exporter_is_the_offline_one_and_escapes():
     assert names.index("EscapeTraineeHtml") < names.index("GetGrades")
     # gradebook comments are escaped by the one feedback template (main's), not by a second preprocessor
     assert "EscapeComments" not in names
+    from autograders.grading.safe_links import SafeMarkdown, comment_html
+
+    assert isinstance(exporter.environment.filters["markdown2html"], SafeMarkdown)
+    assert exporter.environment.filters["comment_html"] is comment_html
