@@ -18,11 +18,20 @@ from typing import Any, Callable, Iterable, Iterator
 _STOP = None
 
 
-def _serve(conn, fn: Callable[[Any], Any]) -> None:
+PARENT_CHECK_SECONDS = 1.0  # how often an idle worker checks that the grader that forked it is still there
+
+
+def _serve(conn, fn: Callable[[Any], Any], parent: int) -> None:
+    """Serve items until told to stop, the pipe closes, or the parent is gone. A forked worker also holds the
+    parent's end of its own pipe (and of the pipes of workers forked before it), so a killed grader (``kill -9``)
+    never closes them: an idle worker would wait forever. It looks at its parent while it waits instead."""
     while True:
         try:
+            while not conn.poll(PARENT_CHECK_SECONDS):
+                if os.getppid() != parent:
+                    return
             item = conn.recv()
-        except EOFError:
+        except (EOFError, OSError):
             return
         if item is _STOP:
             return
@@ -41,7 +50,7 @@ class _Failure:
 class _Worker:
     def __init__(self, context, fn) -> None:
         self.conn, child = context.Pipe()
-        self.process = context.Process(target=_serve, args=(child, fn), daemon=True)
+        self.process = context.Process(target=_serve, args=(child, fn, os.getpid()), daemon=True)
         self.process.start()
         child.close()
         self.item: Any = None

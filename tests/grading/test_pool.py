@@ -57,3 +57,31 @@ def test_no_worker_outlives_the_run():
 
     _run([("macet", 1), ("biasa", 2)], workers=2, seconds=0.5)
     assert multiprocessing.active_children() == []
+
+
+def test_workers_leave_when_the_grader_is_killed():
+    """kill -9 of the grader must not leave its workers waiting for work forever (one orphan per job per kill)."""
+    import subprocess
+    import sys
+
+    script = (
+        "import os, sys, time\n"
+        "from autograders.grading.pool import run_with_budget\n"
+        "def work(item):\n"
+        "    return os.getpid()\n"
+        "for pid in run_with_budget(work, [1, 2, 3], 2, 60, on_timeout=None, on_failure=None):\n"
+        "    print(pid, flush=True)\n"
+        "    time.sleep(600)  # the grader stops here, its workers idle\n"
+    )
+    proc = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True)
+    worker = int(proc.stdout.readline())
+    assert worker != proc.pid and os.path.exists(f"/proc/{worker}")
+    proc.kill()
+    proc.wait()
+    for _ in range(300):  # a liveness check, not a timing: the worker notices within a second or two
+        if not os.path.exists(f"/proc/{worker}") or open(f"/proc/{worker}/stat").read().split()[2] == "Z":
+            break
+        time.sleep(0.1)
+    else:
+        os.kill(worker, signal.SIGKILL)
+        raise AssertionError("a worker outlived the killed grader by 30 s")
