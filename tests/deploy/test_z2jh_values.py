@@ -52,44 +52,6 @@ MEASURED_ACTIVE_SERVER_BYTES = 297 * 2**20
 # ---------------------------------------------------------------------------------------------- helpers
 
 
-def load_json(path):
-    with open(path, encoding="utf-8") as handle:
-        return json.load(handle)
-
-
-def load_yaml(path):
-    with open(path, encoding="utf-8") as handle:
-        return yaml.safe_load(handle)
-
-
-def errors(schema, values):
-    """(path, message) of every schema violation, sorted; [] when valid."""
-    validator = jsonschema.Draft7Validator(schema)
-    return sorted(("/".join(map(str, e.absolute_path)), e.message) for e in validator.iter_errors(values))
-
-
-def changed(values, path, value):
-    """A deep copy of values with the item at path (keys and list indexes) set to value."""
-    result = copy.deepcopy(values)
-    *parents, last = path
-    node = result
-    for key in parents:
-        node = node[key]
-    node[last] = value
-    return result
-
-
-def removed(values, path):
-    """A deep copy of values without the item at path."""
-    result = copy.deepcopy(values)
-    *parents, last = path
-    node = result
-    for key in parents:
-        node = node[key]
-    del node[last]
-    return result
-
-
 def memory_bytes(spec):
     """Bytes of a memory specification (int bytes, or number + K/M/G/T); None when unset."""
     if spec is None:

@@ -2,7 +2,6 @@
 held against the exercises' real fact sheets."""
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import pytest
@@ -14,6 +13,8 @@ from autograders.engine.scoring.facts import judge_facts
 from autograders.engine.scoring.factsheet import FactSheetError, parse_factsheet, render_markdown
 from autograders.engine.scoring.numbers import number_words, parse_digits, read_number_words
 from autograders.grading.rubric_file import load_rubric
+
+from growth import steps
 
 COURSE = Path(__file__).resolve().parents[2] / "exercises"
 
@@ -206,22 +207,6 @@ def test_the_sheet_renders_for_the_trainee(sheets):
 
 
 # ------------------------------------------------------------------------------------------------ linear
-def _steps(function, *args) -> int:
-    """Python line events while ``function`` runs: a deterministic measure of work (no clock)."""
-    count = 0
-
-    def tracer(frame, event, arg):
-        nonlocal count
-        if event == "line":
-            count += 1
-        return tracer
-
-    sys.settrace(tracer)
-    try:
-        function(*args)
-    finally:
-        sys.settrace(None)
-    return count
 
 
 @pytest.mark.parametrize("unit", [
@@ -234,7 +219,7 @@ def test_reading_an_answer_grows_linearly_on_pathological_input(sheets, unit):
     small, large = doc(unit * 400), doc(unit * 1600)
     run = lambda d: judge_facts(sheet, d, required)  # noqa: E731
     run(doc("Pemanasan: 4 Januari 2027."))  # compile the sheet and fill the stem memo first
-    first, second = _steps(run, small), _steps(run, large)
+    first, second = steps(run, small), steps(run, large)
     assert second <= 4.6 * first + 2000, (unit, first, second)
 
 

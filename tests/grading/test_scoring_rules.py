@@ -3,7 +3,6 @@ automatic and manual points, the quiz's one answer per question, and the linear 
 from __future__ import annotations
 
 import random
-import sys
 from pathlib import Path
 
 import pytest
@@ -14,6 +13,8 @@ from autograders.engine.scoring.gates import DEFAULTS, GateInput, config, task_g
 from autograders.engine.scoring.rubric import feedback_text, parse_rubric, score_task
 from autograders.engine.scoring.totals import TaskPoints, combined_total
 from autograders.grading.rubric_file import load_rubric
+
+from growth import steps
 
 COURSE = Path(__file__).resolve().parents[2] / "exercises"
 SETTINGS = config(None)
@@ -164,21 +165,6 @@ def test_split_fields_takes_labelled_lines_out():
     assert values == {"title": "Pajak", "slug": "pbb-online"} and body == "Isi pembuka: dua titik."
 
 
-def _steps(function, *args) -> int:
-    count = 0
-
-    def tracer(frame, event, arg):
-        nonlocal count
-        if event == "line":
-            count += 1
-        return tracer
-
-    sys.settrace(tracer)
-    try:
-        function(*args)
-    finally:
-        sys.settrace(None)
-    return count
 
 
 def test_split_fields_uses_no_pattern_matching():
@@ -193,7 +179,7 @@ def test_split_fields_grows_linearly_on_generated_pathological_lines(seed):
     labels = {"title": "Judul SEO", "description": "Deskripsi meta"}
     small = "\n".join([line] * 20)
     large = "\n".join([line * 4] * 80)  # 16 times the characters
-    first, second = _steps(split_fields, small, labels), _steps(split_fields, large, labels)
+    first, second = steps(split_fields, small, labels), steps(split_fields, large, labels)
     assert second <= 16 * first * 1.2, (first, second)
     assert split_fields(" " * 200, labels) == ("", {})
 
