@@ -94,7 +94,18 @@ def _pct(share: float) -> float:
     return round(100.0 * share, 1)
 
 
-def measure_text_words(measure: ProseMeasure, span: tuple[int, int]) -> list[str]:
+def _counted_rating(count: int, value: float, bad: tuple[int, float], ok: tuple[int, float],
+                    at_line_counts: bool = False) -> str:
+    """``bad`` / ``ok`` / ``good`` for a finding that needs at least a number of occurrences AND a value past a
+    line: ``bad`` and ``ok`` are (minimum count, line). Past means over the line, or at least at it with
+    ``at_line_counts``."""
+    for rating, (min_count, line) in (("bad", bad), ("ok", ok)):
+        if count >= min_count and (value >= line if at_line_counts else value > line):
+            return rating
+    return "good"
+
+
+def _words_in(measure: ProseMeasure, span: tuple[int, int]) -> list[str]:
     """The words of the measure's prose inside ``span`` (as written)."""
     return [w.text for prose in measure.kept for w in prose if span[0] <= w.start and w.end <= span[1]]
 
@@ -151,37 +162,25 @@ def judge(measure: ProseMeasure, cfg: Mapping[str, Any], keyphrase: str = "", ke
 
     repeat = cfg["word_repetition"]
     share, count = measure.top_word_share, measure.top_word_count
-    if count >= repeat["bad_min_count"] and share > repeat["ok_max_share"]:
-        rating = "bad"
-    elif count >= repeat["ok_min_count"] and share > repeat["good_max_share"]:
-        rating = "ok"
-    else:
-        rating = "good"
+    rating = _counted_rating(count, share, (repeat["bad_min_count"], repeat["ok_max_share"]),
+                             (repeat["ok_min_count"], repeat["good_max_share"]))
     add("word_repetition", rating, {"word": measure.top_word, "count": count, "percent": _pct(share)},
         lambda: _marks(measure.top_word_spans))
 
     phrase = cfg["phrase_repetition"]
     per_100, count = measure.top_phrase_per_100, measure.top_phrase_count
-    if count >= phrase["bad_min_count"] and per_100 > phrase["ok_max_per_100"]:
-        rating = "bad"
-    elif count >= phrase["ok_min_count"] and per_100 > phrase["good_max_per_100"]:
-        rating = "ok"
-    else:
-        rating = "good"
+    rating = _counted_rating(count, per_100, (phrase["bad_min_count"], phrase["ok_max_per_100"]),
+                             (phrase["ok_min_count"], phrase["good_max_per_100"]))
     add("phrase_repetition", rating, {"phrase": measure.top_phrase, "count": count, "per_100": per_100},
         lambda: _marks(measure.top_phrase_spans))
 
     doubled = cfg["doubled_words"]
     count, per_100 = measure.doubled, measure.doubled_per_100
-    if count >= doubled["bad_min_count"] and per_100 >= doubled["bad_min_per_100"]:
-        rating = "bad"
-    elif count >= doubled["ok_min_count"] and per_100 >= doubled["ok_min_per_100"]:
-        rating = "ok"
-    else:
-        rating = "good"
+    rating = _counted_rating(count, per_100, (doubled["bad_min_count"], doubled["bad_min_per_100"]),
+                             (doubled["ok_min_count"], doubled["ok_min_per_100"]), at_line_counts=True)
     if rating != "good":
         spans = measure.doubled_spans
-        example = " ".join(measure_text_words(measure, spans[0])) if spans else ""
+        example = " ".join(_words_in(measure, spans[0])) if spans else ""
         add("doubled_words", rating, {"count": count, "example": example}, lambda: _marks(spans))
 
     if keyphrase and keyphrase_count > keyphrase_limit:
