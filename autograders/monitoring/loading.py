@@ -139,37 +139,36 @@ def _csv_head(path, name: str) -> str:
         with open(path, "rb") as fh:
             head = fh.read(65536)
             whole = len(head) < 65536
-    except FileNotFoundError:
-        raise MonitoringInputError(f"Berkas {name} tidak ditemukan.") from None
-    except IsADirectoryError:
-        raise MonitoringInputError(f"{name} adalah folder, bukan berkas CSV atau Excel.") from None
-    except PermissionError:
-        raise MonitoringInputError(f"Berkas {name} tidak dapat dibuka: izin akses ditolak.") from None
+    except _FILE_ERRORS as exc:
+        raise _file_error(exc, name) from None
     if whole and not head.strip():
         raise MonitoringInputError(f"Berkas {name} kosong: tidak ada baris judul kolom maupun data.")
     return _delimiter(head.decode("utf-8", errors="replace"))
 
 
+_FILE_ERRORS = (FileNotFoundError, IsADirectoryError, PermissionError)
+
+
+def _file_error(exc: OSError, name: str) -> MonitoringInputError:
+    """The Indonesian message of a file that cannot be opened (one of ``_FILE_ERRORS``)."""
+    if isinstance(exc, FileNotFoundError):
+        return MonitoringInputError(f"Berkas {name} tidak ditemukan.")
+    if isinstance(exc, IsADirectoryError):
+        return MonitoringInputError(f"{name} adalah folder, bukan berkas CSV atau Excel.")
+    return MonitoringInputError(f"Berkas {name} tidak dapat dibuka: izin akses ditolak.")
+
+
 def read_table(path, sheet=0) -> pd.DataFrame:
     """Read a CSV or Excel file as strings/objects, with clear errors in Indonesian."""
     name = os.path.basename(str(path))
-    try:
-        if str(path).lower().endswith((".xlsx", ".xlsm", ".xls")):
+    if str(path).lower().endswith((".xlsx", ".xlsm", ".xls")):
+        try:
             return pd.read_excel(path, sheet_name=sheet, dtype=object)
-        with open(path, "rb") as fh:
-            head = fh.read(65536)
-            whole = len(head) < 65536
-    except FileNotFoundError:
-        raise MonitoringInputError(f"Berkas {name} tidak ditemukan.") from None
-    except IsADirectoryError:
-        raise MonitoringInputError(f"{name} adalah folder, bukan berkas CSV atau Excel.") from None
-    except PermissionError:
-        raise MonitoringInputError(f"Berkas {name} tidak dapat dibuka: izin akses ditolak.") from None
-    except (ValueError, OSError, KeyError) as exc:  # corrupt Excel, missing sheet, zip errors
-        raise MonitoringInputError(f"Berkas Excel {name} tidak dapat dibaca ({type(exc).__name__}).") from None
-    if whole and not head.strip():
-        raise MonitoringInputError(f"Berkas {name} kosong: tidak ada baris judul kolom maupun data.")
-    sep = _delimiter(head.decode("utf-8", errors="replace"))
+        except _FILE_ERRORS as exc:
+            raise _file_error(exc, name) from None
+        except (ValueError, OSError, KeyError) as exc:  # corrupt Excel, missing sheet, zip errors
+            raise MonitoringInputError(f"Berkas Excel {name} tidak dapat dibaca ({type(exc).__name__}).") from None
+    sep = _csv_head(path, name)
     try:  # UTF-8 (the usual case): pandas reads the file itself, without a copy of it in memory
         return _read_csv(path, name, sep, encoding="utf-8-sig")
     except UnicodeDecodeError:
