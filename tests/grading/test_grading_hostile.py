@@ -6,7 +6,6 @@ Marked ``slow``: it runs ``nbgrader generate_assignment`` and grades real notebo
 """
 from __future__ import annotations
 
-import copy
 import json
 import math
 import os
@@ -64,14 +63,6 @@ def submit(course: Path, assignment: str, student: str, nb: dict) -> Path:
     return path
 
 
-def answered(release: dict, texts: dict[str, str]) -> dict:
-    nb = copy.deepcopy(release)
-    for cell in nb["cells"]:
-        gid = cell["metadata"].get("nbgrader", {}).get("grade_id")
-        if gid in texts:
-            cell["source"] = texts[gid]
-    return nb
-
 
 def model_answers(assignment: str, release: dict) -> dict[str, str]:
     sol = yaml.safe_load((C.COURSE_SRC / "authoring" / f"{assignment}.yml").read_text(encoding="utf-8"))
@@ -93,12 +84,12 @@ def test_a_pathological_submission_never_holds_the_cohort(social):
     course, release = social
     rubric = load_rubric(course / "source" / SOCIAL / "rubrik.yml")
     models = model_answers(SOCIAL, release)
-    honest = {f"jujur{n}": answered(release, {k: v + f"\n\nSalam, warga {n}." for k, v in models.items()})
+    honest = {f"jujur{n}": C.with_answers(release, {k: v + f"\n\nSalam, warga {n}." for k, v in models.items()})
               for n in range(8)}
     # Every answer at the 200,000-character cap, built from lines the X thread splitter and the sentence
     # splitter find hardest: the most work a legal submission can ask of the grader.
     unit = "Layanan KTP dibuka!!!!!!!! ?..... https://sukamajukab.go.id/a.a.a.a #LayananSukamaju @pemkab\n .\n"
-    heavy = answered(release, {gid: unit * (200_000 // len(unit)) for gid in models})
+    heavy = C.with_answers(release, {gid: unit * (200_000 // len(unit)) for gid in models})
     for student, nb in honest.items():
         submit(course, SOCIAL, student, nb)
     submit(course, SOCIAL, "aaa_patologis", heavy)  # sorted first: started first
@@ -153,7 +144,7 @@ def small(tmp_path):
     release = C.release(course)
     strong = {"jawaban_tulis_ulang": C.solutions()["tulis_ulang"], "jawaban_judul": C.solutions()["judul"]}
     for student in ("ani", "budi", "citra"):
-        submit(course, C.ASSIGNMENT, student, answered(release, strong))
+        submit(course, C.ASSIGNMENT, student, C.with_answers(release, strong))
     return course, release
 
 
