@@ -74,3 +74,11 @@ _PIECES = [".", "!", "?", "…", "a", "A", "1", "-", "_", "+", "@", "/", ":", ",
 def test_any_repeated_unit_gives_a_linear_report(unit, kind):
     _assert_linear(lambda text: analyze(text, kind=kind, keyphrase="layanan publik", title="Judul").to_dict(),
                    unit)
+
+
+@pytest.mark.parametrize("unit, tail", [('"a" ', "“"), ("“a” ", '"'), ('"', ""), ("“", "")])
+def test_quotation_finder_is_linear(unit, tail):
+    """Many quotations of one kind before a lone mark of the other kind at the very end."""
+    from autograders.engine.measure.quotes import quote_spans
+
+    _assert_linear(lambda text: quote_spans(text + tail), unit)

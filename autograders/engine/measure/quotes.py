@@ -12,17 +12,21 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of each quotation's inner text (without the marks), in order."""
     spans: list[tuple[int, int]] = []
     position = 0
-    curly_possible = True
+    # The next mark of each kind at or after position (-1: none left), looked for again only once passed: many
+    # quotations of one kind before a lone mark of the other would otherwise rescan the text once per quotation.
+    curly, straight = text.find("“"), text.find('"')
     while True:
-        curly = text.find("“", position) if curly_possible else -1
-        straight = text.find('"', position)
+        if 0 <= curly < position:
+            curly = text.find("“", position)
+        if 0 <= straight < position:
+            straight = text.find('"', position)
         if curly < 0 and straight < 0:
             return spans
         if curly >= 0 and (straight < 0 or curly < straight):
             closing = text.find("”", curly + 1)
-            if closing < 0:
-                curly_possible = False
+            if closing < 0:  # no closing mark: no curly quotation can come after this one
                 position = curly + 1
+                curly = -1
                 continue
             if closing > curly + 1:
                 spans.append((curly + 1, closing))
