@@ -374,7 +374,7 @@ def judge_facts(sheet: FactSheet, doc: Document, required: Sequence[str], *, imp
     wanted = [sheet.item(r) for r in required if sheet.item(r) is not None]
     ruled_out = set(forbidden)  # statements the task rules out (a hoax, a guess) are judged below, the other way
     phrase_items = wanted + [i for i in sheet.items if i not in wanted and i.id not in ruled_out and i.kind != "hoax"
-                             and (i.also or i.move_to or i.says)]
+                             and (i.move_to or i.says)]
     right: set[str] = set()
     contradictions: list[Problem] = []
     consumed: set[int] = set()  # claim starts judged as a fact (not to be counted as invented)
@@ -382,10 +382,9 @@ def judge_facts(sheet: FactSheet, doc: Document, required: Sequence[str], *, imp
     # sentences that report a hoax as false ("Kabar bahwa sekolah diliburkan tidak benar"): the hoax's words
     # (diliburkan) are what is reported, not a cancellation of the facts in the same sentence
     hoaxes = [i for i in sheet.items if i.kind == "hoax" and i.says]
-    reporting = {seg.index for seg in map(_Indexed, claims.segments)
-                 if any(_stated(seg, h, compiled) for h in hoaxes) and _labelled_false(seg, compiled)}
     for raw_segment in claims.segments:
         segment = _Indexed(raw_segment)
+        reporting = any(_stated(segment, h, compiled) for h in hoaxes) and _labelled_false(segment, compiled)
         seg_claims = [c for c in by_segment.get(segment.index, [])
                       if c.kind in ("number", "percent", "money", "date", "time") and not c.weak]
         for claim, item, subject in _value_pairs(segment, seg_claims, value_items, compiled, implicit_subject, shared):
@@ -411,7 +410,7 @@ def judge_facts(sheet: FactSheet, doc: Document, required: Sequence[str], *, imp
                 _move(segment, item, compiled, found, contradictions)
             if item.says:
                 _says(segment, item, compiled, found, contradictions, negation=required_here,
-                      cancellation=segment.index not in reporting)
+                      cancellation=not reporting)
     for item in wanted:
         if item.kind == "quote":
             _quote_fact(item, claims, compiled, right, contradictions)
